@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BasketConfig(AppConfig):
+    name = "storefront.basket"
+    label = "basket"
+    verbose_name = _("Basket")
