@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class UserManager(BaseUserManager):
@@ -73,3 +74,58 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name
+
+
+class BuildingType(models.TextChoices):
+    APARTMENT = "apartment", _("Apartment")
+    HOUSE = "house", _("House")
+    OFFICE = "office", _("Office")
+    OTHER = "other", _("Other")
+
+
+class DeliveryAddressFields(models.Model):
+    """The delivery address fields of the policy (P02), shared by the address book and inquiries."""
+
+    street = models.CharField(_("street and number"), max_length=200)
+    building_type = models.CharField(
+        _("building type"),
+        max_length=20,
+        choices=BuildingType.choices,
+        default=BuildingType.APARTMENT,
+    )
+    city = models.CharField(_("city"), max_length=100)
+    region = models.CharField(_("state / region"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = CountryField(_("country"), default="KZ")
+    instructions = models.TextField(_("delivery instructions"), max_length=1000, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Address(DeliveryAddressFields):
+    """A saved delivery address in a shopper's address book (P04); at most MAX_ADDRESSES each."""
+
+    MAX_ADDRESSES = 20
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="addresses")
+    label = models.CharField(_("label"), max_length=60, help_text=_("For example: Home, Office"))
+    is_default = models.BooleanField(_("default address"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+        ordering = ["-is_default", "label", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(is_default=True),
+                name="accounts_address_one_default_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.street}, {self.city}"

@@ -11,6 +11,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 
+# No shopper orders more than this many of one line; protects stock and the WhatsApp message.
+MAX_ORDER_QUANTITY = 99
+
 
 class Availability(models.TextChoices):
     IN_STOCK = "in_stock", _("In stock")
@@ -87,6 +90,21 @@ class ProductPage(Page):
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
+
+    def unit_price(self, variant: "ProductVariant | None" = None) -> Decimal:
+        """The price a shopper pays for one piece of this product (or of one of its variants)."""
+        return variant.price if variant is not None else self.price
+
+    def available_quantity(self, variant: "ProductVariant | None" = None) -> int:
+        """How many pieces a shopper may order now; 0 when it cannot be ordered.
+
+        Made-to-order products are not limited by stock; the basket caps them at its own maximum.
+        """
+        if self.availability == Availability.SOLD_OUT:
+            return 0
+        if self.availability == Availability.MADE_TO_ORDER:
+            return MAX_ORDER_QUANTITY
+        return min(variant.stock if variant is not None else self.stock, MAX_ORDER_QUANTITY)
 
 
 class ProductImage(Orderable):
