@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,7 @@ class LegalConfig(AppConfig):
     name = "legal"
     label = "legal"
     verbose_name = _("Legal")
+
+    def ready(self):
+        # Each app declares its personal data in `personal_data.py` (see legal.registry).
+        autodiscover_modules("personal_data")
