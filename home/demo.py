@@ -106,6 +106,7 @@ def create_demo_admin(command) -> None:
     )
     command.stdout.write(
         command.style.WARNING(
-            f"Admin account created: {email} / {password}  (http://127.0.0.1:8000/admin/)"
+            f"Admin account created: {email} / {password}  "
+            f"(http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/)"
         )
     )
