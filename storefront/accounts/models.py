@@ -129,3 +129,10 @@ class Address(DeliveryAddressFields):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.street}, {self.city}"
+
+    @property
+    def country_name(self) -> str:
+        """The country's name in the active language (our catalogue covers Kazakh)."""
+        from storefront.accounts.countries import country_name
+
+        return country_name(self.country)

@@ -1,6 +1,9 @@
 """Address book rules, shared by the account pages, checkout and the API."""
 
+from datetime import datetime, timedelta
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from storefront.accounts.models import Address, User
@@ -43,3 +46,30 @@ def set_default_address(user: User, address: Address) -> None:
     if not address.is_default:
         address.is_default = True
         address.save(update_fields=["is_default", "updated_at"])
+
+
+@transaction.atomic
+def delete_address(user: User, address: Address) -> None:
+    """Delete one of the user's addresses; when it was the default, the newest one left takes over."""
+    was_default = address.is_default
+    address.delete()
+    if was_default:
+        successor = user.addresses.order_by("-updated_at", "-pk").first()
+        if successor is not None:
+            set_default_address(user, successor)
+
+
+ACTIVITY_RESOLUTION = timedelta(days=1)
+
+
+def touch_last_activity(user: User, *, now: datetime | None = None) -> bool:
+    """Record that the user was active (P20), at most once a day: compared in Python, one UPDATE.
+
+    Returns whether the database was written.
+    """
+    now = now or timezone.now()
+    if user.last_activity is not None and now - user.last_activity < ACTIVITY_RESOLUTION:
+        return False
+    User.objects.filter(pk=user.pk).update(last_activity=now)
+    user.last_activity = now
+    return True

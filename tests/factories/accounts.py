@@ -1,5 +1,10 @@
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+
+from storefront.accounts.models import Address, BuildingType
+
+PASSWORD = "correct horse battery staple"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -10,4 +15,27 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"shopper{n}@example.com")
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
+
+
+class VerifiedUserFactory(UserFactory):
+    """A shopper who confirmed their email address, so allauth lets them sign in."""
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=obj, email=obj.email, primary=True, verified=True)
+
+
+class AddressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Address
+
+    user = factory.SubFactory(UserFactory)
+    label = factory.Sequence(lambda n: f"Address {n}")
+    street = factory.Sequence(lambda n: f"Abay Avenue {n + 1}")
+    building_type = BuildingType.APARTMENT
+    city = "Almaty"
+    region = "Almaty"
+    postal_code = "050000"
+    country = "KZ"

@@ -1,0 +1,79 @@
+"""The allauth adapter: our error texts, last activity at sign-up, email that survives a provider outage."""
+
+import logging
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.mail import EmailMessage
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from storefront.accounts.tasks import deliver_account_email, serialise_message
+
+logger = logging.getLogger(__name__)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    # Our own msgids so that Kazakh (which allauth does not ship) is covered by the project catalogue.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("This account is currently inactive."),
+        "duplicate_email": _("This email address is already associated with this account."),
+        "email_password_mismatch": _(
+            "The email address and/or password you specified are not correct."
+        ),
+        "email_taken": _("A user is already registered with this email address."),
+        "enter_current_password": _("Please type your current password."),
+        "incorrect_password": _("Incorrect password."),
+        "invalid_or_expired_key": _("Invalid or expired key."),
+        "invalid_login": _("Invalid login."),
+        "invalid_password_reset": _("The password reset token was invalid."),
+        "too_many_login_attempts": _("Too many failed login attempts. Try again later."),
+        "unknown_email": _("The email address is not assigned to any user account."),
+        "unverified_primary_email": _("Your primary email address must be verified."),
+        "same_as_current": _("The new value must be different from the current one."),
+        "rate_limited": _("Be patient, you are sending too many requests."),
+    }
+
+    def save_user(self, request, user, form, commit=True):
+        # The retention clock (P20) starts at sign-up, not at the first later visit.
+        user.last_activity = timezone.now()
+        return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Send, and when the provider fails: log without personal data and queue a retry (H35).
+
+        The caller (sign-up, password reset) carries on, so no account is lost to an outage.
+        """
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "shop_name": settings.WAGTAIL_SITE_NAME,
+        }
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        kind = template_prefix.rsplit("/", 1)[-1]
+        try:
+            message.send()
+        except Exception as exc:  # noqa: BLE001 - any provider failure must not lose the account
+            # Never str(exc): anymail's errors name the recipient.
+            logger.warning(
+                "Account email %r failed (%s); queued a retry.", kind, type(exc).__name__
+            )
+            deliver_account_email.enqueue(kind, serialise_message(message))
+
+    def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
+        # Recipients get their name beside the address and nothing else (P09).
+        user = context.get("user")
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if user is not None and getattr(user, "email", "").lower() == str(email).lower():
+            name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+            if name:
+                quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+                # Not email.utils.formataddr: it would RFC 2047-encode Cyrillic names for the API.
+                message.to = [f'"{quoted}" <{email}>']
+        return message
