@@ -1,0 +1,272 @@
+"""Staff screens for inquiries and orders (registered in wagtail_hooks.py)."""
+
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button, MenuItem
+
+from storefront.basket.money import format_money
+from storefront.checkout.models import Inquiry, Order
+from storefront.checkout.services import record_order
+
+# Spreadsheet apps run cells that start with these as formulas (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    text = str(value) if value is not None else ""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+# Staff actions on one inquiry: (url name, label, model method, check, confirmation)
+ACTIONS = {
+    "mark_contacted": (
+        _("Mark as contacted"),
+        "mark_contacted",
+        "can_mark_contacted",
+        _("Mark this inquiry as contacted?"),
+    ),
+    "close": (_("Close"), "close", "can_close", _("Close this inquiry?")),
+    "reopen": (_("Reopen"), "reopen", "can_reopen", _("Reopen this inquiry?")),
+    "record_order": (
+        _("Record order"),
+        None,
+        None,
+        _(
+            "Record an order from this inquiry? Do this when the purchase has happened: the order "
+            "keeps a copy of the inquiry for 7 years (tax law)."
+        ),
+    ),
+}
+
+
+def _action_buttons(inquiry, user, cls):
+    buttons = []
+    for priority, (name, (label, _method, check, _question)) in enumerate(ACTIONS.items()):
+        if name == "record_order":
+            if inquiry.has_order or not user.has_perm("checkout.add_order"):
+                continue
+        elif not getattr(inquiry, check)() or not user.has_perm("checkout.change_inquiry"):
+            continue
+        url = reverse(f"checkout_inquiry:{name}", args=[quote(inquiry.pk)])
+        buttons.append(cls(label, url=url, icon_name="tick", priority=40 + priority))
+    return buttons
+
+
+class InquiryIndexView(IndexView):
+    def get_add_url(self):
+        return None  # inquiries come from the shop's checkout only
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        return buttons + _action_buttons(instance, self.request.user, MenuItem)
+
+
+class InquiryInspectView(InspectView):
+    def get_lines_display_value(self):
+        return self.object.items_summary
+
+    def get_total_display_value(self):
+        return format_money(self.object.total, self.object.currency)
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        return buttons + _action_buttons(self.object, self.request.user, Button)
+
+
+class InquiryActionView(WagtailAdminTemplateMixin, TemplateView):
+    """GET asks for confirmation, POST performs a status change or records the order (H11)."""
+
+    template_name = "checkout/admin/confirm_action.html"
+    action = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.inquiry = get_object_or_404(Inquiry, pk=unquote(str(kwargs["pk"])))
+        permission = (
+            "checkout.add_order" if self.action == "record_order" else "checkout.change_inquiry"
+        )
+        if not request.user.has_perm(permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return ACTIONS[self.action][0]
+
+    def get_page_subtitle(self):
+        return str(self.inquiry)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["question"] = ACTIONS[self.action][3]
+        context["inquiry"] = self.inquiry
+        context["back_url"] = self._back_url()
+        return context
+
+    def _back_url(self):
+        return reverse("checkout_inquiry:inspect", args=[quote(self.inquiry.pk)])
+
+    def post(self, request, *args, **kwargs):
+        label, method, check, _question = ACTIONS[self.action]
+        if self.action == "record_order":
+            order = record_order(self.inquiry)
+            messages.success(
+                request,
+                _("Order %(reference)s recorded.") % {"reference": order.reference},
+            )
+            return redirect(reverse("checkout_order:inspect", args=[quote(order.pk)]))
+        if not getattr(self.inquiry, check)():
+            messages.error(request, _("This inquiry cannot change that way now."))
+        else:
+            getattr(self.inquiry, method)()
+            messages.success(
+                request, _("Inquiry %(reference)s updated.") % {"reference": self.inquiry.reference}
+            )
+        return redirect(self._back_url())
+
+
+class InquiryViewSet(ModelViewSet):
+    model = Inquiry
+    icon = "mail"
+    menu_order = 100
+    url_prefix = "checkout/inquiries"
+    url_namespace = "checkout_inquiry"
+    index_view_class = InquiryIndexView
+    inspect_view_class = InquiryInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["status"]
+    list_display = [
+        "reference",
+        Column("full_name", label=_("Name")),
+        "phone",
+        "status",
+        Column("total", label=_("Total")),
+        DateColumn("created_at", label=_("Submitted")),
+    ]
+    list_filter = ["status", "language"]
+    search_fields = ["reference", "first_name", "last_name", "phone", "email"]
+    search_backend_name = None  # plain database lookups: exact enough for references and phones
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "created_at",
+        "status_changed_at",
+        "language",
+        "lines",
+        "item_count",
+        "total",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "street",
+        "building_type",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+        "instructions",
+        "user",
+    ]
+
+    def get_urlpatterns(self):
+        urls = [url for url in super().get_urlpatterns() if url.name not in {"add"}]
+        for action in ACTIONS:
+            urls.append(
+                path(
+                    f"{action.replace('_', '-')}/<str:pk>/",
+                    InquiryActionView.as_view(action=action),
+                    name=action,
+                )
+            )
+        return urls
+
+
+class ReadOnlyMixin:
+    """Orders are recorded from inquiries and kept unchanged."""
+
+    def get_add_url(self, *args):
+        return None
+
+    def get_edit_url(self, *args):
+        return None
+
+    def get_delete_url(self, *args):
+        return None
+
+
+class OrderIndexView(ReadOnlyMixin, IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
+
+
+class OrderInspectView(ReadOnlyMixin, InspectView):
+    def get_lines_display_value(self):
+        return self.object.items_summary
+
+    def get_total_display_value(self):
+        return format_money(self.object.total, self.object.currency)
+
+
+class OrderViewSet(ModelViewSet):
+    model = Order
+    icon = "doc-full"
+    menu_order = 200
+    url_prefix = "checkout/orders"
+    url_namespace = "checkout_order"
+    index_view_class = OrderIndexView
+    inspect_view_class = OrderInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["instructions"]  # required by ModelViewSet; there is no edit screen
+    list_display = [
+        "reference",
+        Column("full_name", label=_("Name")),
+        Column("total", label=_("Total")),
+        "currency",
+        DateColumn("created_at", label=_("Recorded")),
+    ]
+    list_filter = ["currency"]
+    search_fields = ["reference", "first_name", "last_name", "phone", "email"]
+    search_backend_name = None
+    list_export = [
+        "reference",
+        "created_at",
+        "inquiry_created_at",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "street",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+        "items_summary",
+        "item_count",
+        "total",
+        "currency",
+    ]
+    export_headings = {"items_summary": _("Items")}
+    export_filename = "orders"
+
+    def get_urlpatterns(self):
+        # Orders are kept as recorded (P21): no add, edit or delete screens; the purge removes them.
+        hidden = {"add", "edit", "delete"}
+        return [url for url in super().get_urlpatterns() if url.name not in hidden]
+
+
+class CheckoutViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Shop orders")
+    menu_icon = "mail"
+    menu_order = 250
+    items = (InquiryViewSet, OrderViewSet)
