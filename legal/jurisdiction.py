@@ -1,8 +1,101 @@
-"""Where a visitor is, roughly: the country of their IP, computed per request and never stored."""
+"""Where a visitor is, roughly: the country of their IP, computed per request and never stored.
 
+P05/P10: the IP is only looked up in memory. Nothing here logs, stores or returns it beyond
+the request; the country is cached on the request object and dies with it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+
+from django.conf import settings
 from django.http import HttpRequest
+
+# Country codes a proxy sends when it does not know (Cloudflare: XX unknown, T1 Tor).
+UNKNOWN_HEADER_CODES = frozenset({"XX", "T1"})
+_CACHE_ATTRIBUTE = "_nera_visitor_country"
+
+
+@lru_cache(maxsize=1)
+def _geoip():
+    """The IPv4+IPv6 country database, loaded once per process (H29); never updated online."""
+    from geoip2fast import GeoIP2Fast
+
+    return GeoIP2Fast(geoip2fast_data_file="geoip2fast-ipv6.dat.gz")
+
+
+def normalise_ip(value: str) -> str:
+    """A canonical address, with IPv4-mapped IPv6 (::ffff:a.b.c.d) turned into IPv4; "" if invalid."""
+    try:
+        address = ipaddress.ip_address(value.strip())
+    except ValueError:
+        return ""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return str(address)
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address: REMOTE_ADDR, or X-Forwarded-For read through the trusted proxies.
+
+    With N trusted proxies in front, the rightmost N entries of the chain (the last one being
+    REMOTE_ADDR itself) were written by them; the entry the outermost proxy added is the client.
+    Anything further left could be forged by the client, so it is never used.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = max(int(getattr(settings, "TRUSTED_PROXY_COUNT", 0)), 0)
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return normalise_ip(forwarded[-proxies])
+    return normalise_ip(remote)
+
+
+def country_for_ip(ip: str) -> str:
+    """ISO country code of an address from the offline database, or "" when unknown/private."""
+    ip = normalise_ip(ip)
+    if not ip:
+        return ""
+    code = _geoip().lookup(ip).country_code or ""
+    return code.upper() if len(code) == 2 and code.isalpha() else ""
+
+
+def _country_from_header(request: HttpRequest) -> str | None:
+    """The trusted proxy's answer: a code, "" for its unknown markers, None when absent/off."""
+    name = getattr(settings, "COUNTRY_HEADER", "")
+    if not name:
+        return None
+    value = request.headers.get(name)
+    if value is None:
+        return None
+    value = value.strip().upper()
+    if value in UNKNOWN_HEADER_CODES or len(value) != 2 or not value.isalpha():
+        return ""
+    return value
 
 
 def visitor_country(request: HttpRequest) -> str:
     """ISO 3166 alpha-2 code of the visitor's country, or "" when unknown."""
-    return ""  # placeholder until the consent work lands
+    cached = getattr(request, _CACHE_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    country = _country_from_header(request)
+    if country is None:
+        country = country_for_ip(client_ip(request))
+    setattr(request, _CACHE_ATTRIBUTE, country)
+    return country
+
+
+def is_eu_country(country: str) -> bool:
+    """EU member state or unknown: unknown counts as EU, the strict side (P10)."""
+    return not country or country.upper() in settings.EU_COUNTRY_CODES
+
+
+def is_eu(request: HttpRequest) -> bool:
+    """Whether the visitor gets the EU consent rules (opt-in analytics)."""
+    return is_eu_country(visitor_country(request))

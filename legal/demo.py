@@ -1,0 +1,8 @@
+"""Demo data for the legal app: the cookie groups (essential, analytics); idempotent."""
+
+from legal.consent import ensure_cookie_groups
+
+
+def seed(command) -> None:
+    ensure_cookie_groups()
+    command.stdout.write("legal: cookie groups essential and analytics are in place.")
