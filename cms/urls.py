@@ -5,13 +5,22 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from storefront.accounts.admin_login import throttle_failed_logins
+from storefront.catalogue import views as catalogue_views
+
 urlpatterns = [
+    # H07: both admin logins are throttled like the shoppers' login.
+    path("django-admin/login/", throttle_failed_logins(admin.site.login)),
+    path("admin/login/", throttle_failed_logins(WagtailLoginView.as_view())),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", catalogue_views.sitemap, name="sitemap"),
+    path("robots.txt", catalogue_views.robots_txt, name="robots_txt"),
 ]
 
 # Shopper pages live under a language prefix: /en/, /ru/, /kk/.

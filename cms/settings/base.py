@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "cookie_consent",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,16 +59,25 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # P18/H19: Content-Security-Policy on every response, static files included (django-csp).
+    "legal.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # P32: URL prefix, then language cookie, Accept-Language, country (wraps LocaleMiddleware).
+    "legal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # P16/P17/P28: expires PostHog cookies whenever analytics is not allowed.
+    "legal.middleware.ConsentMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # P07: puts the basket back into the fresh session after sign-out.
+    "storefront.basket.middleware.BasketCarryOverMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # P20: touches User.last_activity at most once a day per signed-in shopper.
+    "storefront.accounts.middleware.LastActivityMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -86,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "storefront.basket.context_processors.basket",
             ],
         },
     },
@@ -184,12 +195,108 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Nera <no-reply@we-nera.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Accounts (allauth): email login, mandatory verification, rate limits on the shared cache.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_ADAPTER = "storefront.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    name: f"storefront.accounts.forms.{form}"
+    for name, form in {
+        "signup": "SignupForm",
+        "login": "LoginForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "change_password": "ChangePasswordForm",
+        "add_email": "AddEmailForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]  # + names and age (the form)
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a POST confirms, so mail scanners cannot
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CHANGE_EMAIL = True  # one address; a new one replaces it once verified (P25)
+ACCOUNT_PREVENT_ENUMERATION = True  # H04
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # other sessions end via the session auth hash (H06)
+ACCOUNT_REAUTHENTICATION_REQUIRED = True  # H05
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("ACCOUNT_REAUTHENTICATION_TIMEOUT", default=300)
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_RATE_LIMITS = {
+    # H03: failed logins per IP and per account; generous per IP for shoppers behind NAT (H37).
+    "login_failed": "20/m/ip,5/5m/key",
+    "login": "60/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
+# H03: X-Forwarded-For is ignored unless the proxies in front are counted here.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+
+# Jurisdiction (P05, P10): the visitor's country decides consent rules and the default language.
+# A trusted proxy's country header (e.g. CF-IPCountry) when configured, else geoip2fast on the
+# client IP; X-Forwarded-For is read only through this many trusted proxies.
+COUNTRY_HEADER = env("COUNTRY_HEADER", default="")
+# Same proxies as the login rate limits unless set on its own.
+TRUSTED_PROXY_COUNT = env.int(
+    "TRUSTED_PROXY_COUNT", default=env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+)
+# The EU member states (ISO 3166-1 alpha-2); an unknown country counts as EU (the strict side).
+EU_COUNTRY_CODES = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+]  # fmt: skip
+# P32: default language by country when neither the language cookie nor Accept-Language decide.
+COUNTRY_LANGUAGES = {"KZ": "ru", "RU": "ru", "BY": "ru", "KG": "ru"}
+
+# Cookie consent (django-cookie-consent); the per-visitor default lives in legal.consent.
+COOKIE_CONSENT_NAME = "nera_consent"
+COOKIE_CONSENT_MAX_AGE = 182 * 24 * 60 * 60  # P14: six months
+COOKIE_CONSENT_SECURE = env.bool("COOKIE_CONSENT_SECURE", default=False)
+COOKIE_CONSENT_HTTPONLY = True
+COOKIE_CONSENT_SAMESITE = "Lax"
+COOKIE_CONSENT_OPT_OUT = False
+COOKIE_CONSENT_LOG_ENABLED = True
+
+# PostHog (P15): EU host; no key, no analytics at all. A CMS setting can override the key.
+POSTHOG_KEY = env("POSTHOG_KEY", default="")
+POSTHOG_HOST = env("POSTHOG_HOST", default="https://eu.i.posthog.com")
+POSTHOG_TIMEOUT = env.float("POSTHOG_TIMEOUT", default=2.0)
+
+# Content-Security-Policy (django-csp); legal.csp adds the PostHog hosts when analytics is
+# configured and gives the admin its own policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Nera"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAIL_PRIVACY_ENABLED = False  # H12: no shared page passwords
+# P18: the admin calls no other host (no Gravatar avatars, no release check).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # H18: no SVG uploads
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 

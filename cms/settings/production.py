@@ -22,7 +22,13 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+COOKIE_CONSENT_SECURE = True  # H25
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="anymail.backends.brevo.EmailBackend")
-ANYMAIL = {"BREVO_API_KEY": env("BREVO_API_KEY", default="")}
+ANYMAIL = {
+    "BREVO_API_KEY": env("BREVO_API_KEY", default=""),
+    # A hanging provider must not hold a sign-up for long (H34); a failure is logged and retried
+    # by the accounts adapter (H35).
+    "REQUESTS_TIMEOUT": (3.05, env.float("EMAIL_TIMEOUT", default=10.0)),
+}

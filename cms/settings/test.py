@@ -17,3 +17,5 @@ STORAGES = {
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# H28: no analytics key in tests, whatever a developer's .env says; tests that need one set it.
+POSTHOG_KEY = ""

@@ -1,15 +1,37 @@
+"""Catalogue pages: the shop index, categories and products with images and variants.
+
+Translation (wagtail-localize): text is translated, money, SKUs, stock, availability and images are
+synchronised from the source page, so an editor changes a price once, on the English page, and
+"Sync translated pages" (or publishing with sync) carries it to the Russian and Kazakh pages.
+Variants and gallery images are translatable inline children (TranslatableMixin) so that variant
+names and alt texts are translated while their other fields follow the source.
+"""
+
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from storefront.catalogue.forms import ProductPageForm
 
 # No shopper orders more than this many of one line; protects stock and the WhatsApp message.
 MAX_ORDER_QUANTITY = 99
@@ -21,7 +43,26 @@ class Availability(models.TextChoices):
     SOLD_OUT = "sold_out", _("Sold out")
 
 
-class ProductIndexPage(Page):
+# schema.org ItemAvailability for each of ours (Product JSON-LD offers).
+SCHEMA_AVAILABILITY = {
+    Availability.IN_STOCK: "https://schema.org/InStock",
+    Availability.MADE_TO_ORDER: "https://schema.org/PreOrder",
+    Availability.SOLD_OUT: "https://schema.org/OutOfStock",
+}
+
+
+class ListingPageMixin:
+    """Shop index and category pages list the products below them (filters, sort, pages)."""
+
+    def get_context(self, request, *args, **kwargs):
+        from storefront.catalogue.services import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(request, self))
+        return context
+
+
+class ProductIndexPage(ListingPageMixin, Page):
     """The shop: lists every product below it, directly or in a category."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -29,17 +70,19 @@ class ProductIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["catalogue.CategoryPage", "catalogue.ProductPage"]
     max_count_per_parent = 1
+    template = "catalogue/product_index_page.html"
 
     class Meta:
         verbose_name = _("shop index")
 
 
-class CategoryPage(Page):
+class CategoryPage(ListingPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["catalogue.ProductIndexPage"]
     subpage_types = ["catalogue.ProductPage"]
+    template = "catalogue/category_page.html"
 
     class Meta:
         verbose_name = _("category")
@@ -52,7 +95,13 @@ class ProductPage(Page):
         _("price"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
     compare_at_price = models.DecimalField(
-        _("compare-at price"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("compare-at price"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("The former price, shown struck through; leave empty when not on sale."),
     )
     currency = models.CharField(_("currency"), max_length=3, default=settings.DEFAULT_CURRENCY)
     availability = models.CharField(
@@ -72,24 +121,86 @@ class ProductPage(Page):
         verbose_name=_("description"),
     )
 
+    base_form_class = ProductPageForm
+    template = "catalogue/product_page.html"
+
     content_panels = Page.content_panels + [
         FieldPanel("short_description"),
         FieldPanel("body"),
-        FieldPanel("sku"),
-        FieldPanel("price"),
-        FieldPanel("compare_at_price"),
-        FieldPanel("currency"),
-        FieldPanel("availability"),
-        FieldPanel("stock"),
-        InlinePanel("gallery_images", label=_("Images")),
-        InlinePanel("variants", label=_("Variants")),
+        InlinePanel("variants", heading=_("Variants"), label=_("Variant")),
     ]
+    price_panels = [
+        FieldPanel("sku"),
+        FieldRowPanel([FieldPanel("price"), FieldPanel("compare_at_price")]),
+        FieldPanel("currency"),
+        FieldRowPanel([FieldPanel("availability"), FieldPanel("stock")]),
+    ]
+    image_panels = [InlinePanel("gallery_images", heading=_("Images"), label=_("Image"))]
+    seo_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(price_panels, heading=_("Price and stock")),
+            ObjectList(image_panels, heading=_("Images")),
+            ObjectList(seo_panels, heading=_("SEO")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    promote_panels = seo_panels
     parent_page_types = ["catalogue.ProductIndexPage", "catalogue.CategoryPage"]
     subpage_types: list[str] = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_description"),
+        index.SearchField("body"),
+        index.SearchField("sku"),
+        index.FilterField("price"),
+        index.FilterField("availability"),
+    ]
+
+    # Money, stock and identity follow the source page; editors change them once.
+    override_translatable_fields = [
+        SynchronizedField("sku", overridable=False),
+        SynchronizedField("price", overridable=False),
+        SynchronizedField("compare_at_price", overridable=False),
+        SynchronizedField("currency", overridable=False),
+        SynchronizedField("availability", overridable=False),
+        SynchronizedField("stock", overridable=False),
+        TranslatableField("gallery_images"),
+        TranslatableField("variants"),
+    ]
 
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if (
+            self.compare_at_price is not None
+            and self.price is not None
+            and self.compare_at_price <= self.price
+        ):
+            errors["compare_at_price"] = _(
+                "The compare-at price is the former price: it must be higher than the price."
+            )
+        if self.sku:
+            from storefront.catalogue.services import sku_owner
+
+            owner = sku_owner(self.sku, exclude_translation_key=self.translation_key)
+            if owner is not None:
+                errors["sku"] = _("SKU %(sku)s is already used by %(owner)s.") % {
+                    "sku": self.sku,
+                    "owner": owner,
+                }
+        if errors:
+            raise ValidationError(errors)
 
     def unit_price(self, variant: "ProductVariant | None" = None) -> Decimal:
         """The price a shopper pays for one piece of this product (or of one of its variants)."""
@@ -106,16 +217,45 @@ class ProductPage(Page):
             return MAX_ORDER_QUANTITY
         return min(variant.stock if variant is not None else self.stock, MAX_ORDER_QUANTITY)
 
+    @property
+    def on_sale(self) -> bool:
+        return self.compare_at_price is not None and self.compare_at_price > self.price
 
-class ProductImage(Orderable):
+    @cached_property
+    def images(self) -> list["ProductImage"]:
+        """Gallery images in editor order (uses the prefetch when the view made one)."""
+        return list(self.gallery_images.all())
+
+    @property
+    def first_image(self) -> "ProductImage | None":
+        return self.images[0] if self.images else None
+
+    def get_context(self, request, *args, **kwargs):
+        from storefront.catalogue.services import product_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(product_context(request, self))
+        return context
+
+
+class ProductImage(TranslatableMixin, Orderable):
     product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
     alt_text = models.CharField(_("alternative text"), max_length=200, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt_text")]
+    override_translatable_fields = [SynchronizedField("image", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("product image")
+        verbose_name_plural = _("product images")
+
+    @property
+    def alt(self) -> str:
+        return self.alt_text or self.product.title
 
 
-class ProductVariant(Orderable):
+class ProductVariant(TranslatableMixin, Orderable):
     """A size or colour of a product with its own SKU, stock and (optionally) price."""
 
     product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="variants")
@@ -128,6 +268,7 @@ class ProductVariant(Orderable):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Leave empty to use the product's price."),
     )
     stock = models.PositiveIntegerField(_("stock quantity"), default=0)
 
@@ -137,6 +278,15 @@ class ProductVariant(Orderable):
         FieldPanel("price_override"),
         FieldPanel("stock"),
     ]
+    override_translatable_fields = [
+        SynchronizedField("sku", overridable=False),
+        SynchronizedField("price_override", overridable=False),
+        SynchronizedField("stock", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("variant")
+        verbose_name_plural = _("variants")
 
     def __str__(self) -> str:
         return f"{self.product.title} – {self.name}"

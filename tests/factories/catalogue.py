@@ -6,6 +6,7 @@ import wagtail_factories
 from storefront.catalogue.models import (
     Availability,
     CategoryPage,
+    ProductImage,
     ProductIndexPage,
     ProductPage,
     ProductVariant,
@@ -48,3 +49,28 @@ class ProductVariantFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Size {n}")
     sku = factory.Sequence(lambda n: f"VAR-{n:05d}")
     stock = 5
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductImage
+
+    product = factory.SubFactory(ProductPageFactory)
+    image = factory.SubFactory(wagtail_factories.ImageFactory)
+    alt_text = factory.Sequence(lambda n: f"Photo {n}")
+
+
+def translate_page(page, language_code: str, strings: dict[str, str] | None = None):
+    """Publish the `language_code` translation of `page` through wagtail-localize.
+
+    wagtail-localize publishes in `transaction.on_commit`, which never comes inside a test's
+    transaction, so the callbacks run here.
+    """
+    from django.test import TestCase
+
+    from home.translation import publish_translation
+    from storefront.catalogue.demo import plain_text_strings
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation = publish_translation(page, language_code, plain_text_strings(strings or {}))
+    return translation.specific.__class__.objects.get(pk=translation.pk)

@@ -1,0 +1,309 @@
+"""Catalogue reads: listings, search, product page data, SEO data and SKU uniqueness.
+
+Every read here runs a fixed number of SQL queries whatever the number of products: images,
+renditions and variants are prefetched, never loaded one product at a time.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from storefront.catalogue.forms import SORT_ORDER_BY, ProductFilterForm
+
+if TYPE_CHECKING:
+    from storefront.catalogue.models import ProductPage
+
+PRODUCTS_PER_PAGE = 24
+# Renditions the templates ask for; prefetching them avoids one query per image.
+LISTING_IMAGE_SPECS = ("fill-320x320", "fill-640x640")
+DEFAULT_LANGUAGE = "en"
+# Up to this many pieces left, the product page says how many.
+LOW_STOCK = 3
+
+
+def sku_owner(sku: str, *, exclude_translation_key: uuid.UUID | None = None) -> str | None:
+    """Who already uses `sku` (a product or a variant), or None when it is free.
+
+    Translations of one product share its SKU, so everything with the same translation key
+    (the product in other languages and their variants) does not count as a duplicate.
+    """
+    from storefront.catalogue.models import ProductPage, ProductVariant
+
+    products = ProductPage.objects.filter(sku__iexact=sku)
+    variants = ProductVariant.objects.filter(sku__iexact=sku).select_related("product")
+    if exclude_translation_key is not None:
+        products = products.exclude(translation_key=exclude_translation_key)
+        variants = variants.exclude(product__translation_key=exclude_translation_key)
+    product = products.only("title").first()
+    if product is not None:
+        return f"«{product.title}»"
+    variant = variants.first()
+    if variant is not None:
+        return f"«{variant.product.title} – {variant.name}»"
+    return None
+
+
+def image_prefetch(lookup: str, queryset: QuerySet | None = None, to_attr: str | None = None):
+    """Prefetch product images with their image and renditions in two queries."""
+    from storefront.catalogue.models import ProductImage
+
+    queryset = queryset if queryset is not None else ProductImage.objects.all()
+    return Prefetch(
+        lookup,
+        queryset=queryset.select_related("image").prefetch_related("image__renditions"),
+        to_attr=to_attr,
+    )
+
+
+def with_listing_data(products: QuerySet) -> QuerySet:
+    """Products with their gallery images (and renditions) and variants prefetched."""
+    return products.prefetch_related(*listing_prefetches())
+
+
+def listing_prefetches() -> list[Prefetch]:
+    from storefront.catalogue.models import ProductImage, ProductVariant
+
+    # modelcluster's prefetcher cannot take a sliced queryset, so every image of the page's
+    # products comes (a few per product); the card shows the first.
+    images = ProductImage.objects.order_by("sort_order", "pk")
+    variants = ProductVariant.objects.order_by("sort_order", "pk").only("product_id", "stock")
+    return [
+        image_prefetch("gallery_images", images, "listing_images"),
+        Prefetch("variants", queryset=variants, to_attr="listing_variants"),
+    ]
+
+
+def annotate_cards(products) -> None:
+    """What each card says about availability (sold out when no variant is left)."""
+    for product in products:
+        product.shown_availability = shown_availability(product, product.listing_variants)
+
+
+def product_queryset(listing_page: Page) -> QuerySet:
+    from storefront.catalogue.models import ProductPage
+
+    return ProductPage.objects.live().descendant_of(listing_page)
+
+
+def filter_products(products: QuerySet, values: dict[str, Any]) -> QuerySet:
+    """Apply the valid listing filters and the sort order (newest first by default)."""
+    if "min_price" in values:
+        products = products.filter(price__gte=values["min_price"])
+    if "max_price" in values:
+        products = products.filter(price__lte=values["max_price"])
+    if "availability" in values:
+        products = products.filter(availability=values["availability"])
+    return products.order_by(*SORT_ORDER_BY[values.get("sort", "newest")])
+
+
+def paginate(request: HttpRequest, items) -> PaginatorPage:
+    """The requested page; a malformed number gives the first, one past the end the last."""
+    return Paginator(items, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
+    """Everything the shop index and category templates show."""
+    from storefront.catalogue.models import CategoryPage, ProductIndexPage
+
+    shop = (
+        listing_page
+        if isinstance(listing_page, ProductIndexPage)
+        else ProductIndexPage.objects.parent_of(listing_page).first() or listing_page
+    )
+    categories = list(CategoryPage.objects.child_of(shop).live().only("title", "slug", "url_path"))
+    on_index = listing_page.pk == shop.pk
+    form = ProductFilterForm(request.GET, categories=categories if on_index else ())
+    values = form.valid_values()
+    within: Page = listing_page
+    if on_index and "category" in values:
+        within = next(c for c in categories if c.slug == values["category"])
+    products = with_listing_data(filter_products(product_queryset(within), values))
+    page_obj = paginate(request, products)
+    page_obj.object_list = list(page_obj.object_list)
+    annotate_cards(page_obj.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "shop": shop,
+        "categories": categories,
+        "filter_form": form,
+        "products": page_obj,
+        "query_string": query.urlencode(),
+        "seo": seo_context(request, listing_page, page_number=page_obj.number),
+    }
+
+
+def search_products(request: HttpRequest, query: str) -> PaginatorPage | None:
+    """Live products in the shopper's language matching `query` (Wagtail search), one page of them."""
+    from django.db.models import prefetch_related_objects
+
+    from storefront.catalogue.models import ProductPage
+
+    # Only words reach the search backend: quotes and operators would be query syntax to it
+    # (SQLite FTS5 raises on a stray quote), and shoppers mean plain words.
+    query = " ".join(re.findall(r"\w+", query[:200]))
+    if not query:
+        return None
+    locale = Locale.objects.filter(language_code=get_language()).first()
+    if locale is None:
+        return None
+    results = ProductPage.objects.live().filter(locale=locale).search(query)
+    page_obj = paginate(request, results)
+    page_obj.object_list = list(page_obj.object_list)
+    prefetch_related_objects(page_obj.object_list, *listing_prefetches())
+    annotate_cards(page_obj.object_list)
+    return page_obj
+
+
+def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
+    """The product page's gallery, variants, breadcrumbs and SEO data."""
+    from storefront.catalogue.models import ProductImage
+
+    page.images = list(
+        ProductImage.objects.filter(product=page)
+        .order_by("sort_order", "pk")
+        .select_related("image")
+        .prefetch_related("image__renditions")
+    )
+    variants = list(page.variants.order_by("sort_order", "pk"))
+    for variant in variants:
+        variant.product = page  # variant.price reads the product without another query
+        variant.orderable = page.available_quantity(variant) > 0
+    availability = shown_availability(page, variants)
+    stock = sum(v.stock for v in variants) if variants else page.stock
+    return {
+        "variants": variants,
+        "availability": availability,
+        "low_stock": stock if availability == "in_stock" and stock <= LOW_STOCK else 0,
+        "breadcrumbs": list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path")),
+        "seo": seo_context(request, page),
+        "structured_data": product_structured_data(request, page, variants),
+    }
+
+
+def shown_availability(page: ProductPage, variants: list) -> str:
+    """What the shopper is told: an in-stock product with nothing left shows as sold out."""
+    from storefront.catalogue.models import Availability
+
+    if page.availability != Availability.IN_STOCK:
+        return page.availability
+    pieces = (
+        [page.available_quantity(v) for v in variants] if variants else [page.available_quantity()]
+    )
+    return Availability.IN_STOCK if any(pieces) else Availability.SOLD_OUT
+
+
+def seo_context(request: HttpRequest, page: Page, *, page_number: int = 1) -> dict[str, Any]:
+    """Canonical URL and hreflang alternates for every live translation, plus x-default."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    alternates = []
+    x_default = None
+    for translation in translations.order_by("locale__language_code"):
+        url = translation.get_full_url(request)
+        if not url:
+            continue
+        code = translation.locale.language_code
+        alternates.append({"code": code, "url": url})
+        if code == DEFAULT_LANGUAGE:
+            x_default = url
+    canonical = page.get_full_url(request) or ""
+    if page_number > 1:
+        canonical = f"{canonical}?page={page_number}"
+    return {
+        "canonical": canonical,
+        "alternates": alternates,
+        "x_default": x_default,
+        "og_locale": {"en": "en_US", "ru": "ru_RU", "kk": "kk_KZ"}.get(get_language(), "en_US"),
+    }
+
+
+def product_structured_data(
+    request: HttpRequest, page: ProductPage, variants: list
+) -> dict[str, Any]:
+    """schema.org Product with its offers, for search engines (rendered as JSON-LD)."""
+    from storefront.catalogue.models import SCHEMA_AVAILABILITY
+
+    url = page.get_full_url(request)
+    if variants:
+        offers: Any = [
+            {
+                "@type": "Offer",
+                "name": variant.name,
+                "sku": variant.sku,
+                "price": str(variant.price),
+                "priceCurrency": page.currency,
+                "availability": SCHEMA_AVAILABILITY[shown_availability(page, [variant])],
+                "url": url,
+            }
+            for variant in variants
+        ]
+    else:
+        offers = {
+            "@type": "Offer",
+            "price": str(page.price),
+            "priceCurrency": page.currency,
+            "availability": SCHEMA_AVAILABILITY[shown_availability(page, [])],
+            "url": url,
+        }
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": page.title,
+        "sku": page.sku,
+        "url": url,
+        "offers": offers,
+    }
+    if page.search_description or page.short_description:
+        data["description"] = page.search_description or page.short_description
+    images = [
+        request.build_absolute_uri(item.image.get_rendition("fill-1200x1200").url)
+        for item in page.images[:4]
+    ]
+    if images:
+        data["image"] = images
+    return data
+
+
+def locale_roots_filter(root: Page) -> Q:
+    """A filter for every page under any translation of `root` (the site in all languages)."""
+    condition = Q()
+    for translation in root.get_translations(inclusive=True).live():
+        condition |= Q(path__startswith=translation.path)
+    return condition
+
+
+def sync_translations(page: Page, user=None) -> int:
+    """Carry a published source page's synchronised fields (price, stock, SKU, images, variants)
+    to its published translations; returns how many translations were updated.
+
+    This is what wagtail-localize's "Sync translated pages" with "Publish immediately" does; it
+    runs whenever a source product is published (see apps.py), so a price is changed once.
+    Text that translators have not translated yet shows in the source language until they do.
+    """
+    from django.core.exceptions import ValidationError
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    if source is None:
+        return 0
+    source.update_from_db()
+    updated = 0
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        target = page.get_translation_or_none(translation.target_locale)
+        if target is None or not target.live:
+            continue  # an unpublished translation stays unpublished
+        try:
+            translation.save_target(user=user, publish=True)
+        except ValidationError:
+            continue  # an invalid translation stays as it was; the editor sees it in the admin
+        updated += 1
+    return updated

@@ -1,0 +1,80 @@
+"""Listing, category, search and product pages run a fixed number of SQL queries."""
+
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories.catalogue import (
+    ProductImageFactory,
+    ProductPageFactory,
+    ProductVariantFactory,
+)
+
+# Upper bounds: the exact numbers are in the catalogue's issue note; these catch a regression
+# without breaking when another app's header include adds one query.
+LISTING_BUDGET = 20
+PRODUCT_BUDGET = 22
+
+
+def add_products(parent, count: int, start: int = 0) -> list:
+    products = []
+    for number in range(start, start + count):
+        product = ProductPageFactory(
+            parent=parent,
+            title=f"Ring {number:03d}",
+            slug=f"ring-{number:03d}",
+            price=Decimal(1000 + number),
+        )
+        ProductImageFactory(product=product)
+        ProductImageFactory(product=product)
+        ProductVariantFactory(product=product)
+        products.append(product)
+    return products
+
+
+def count_queries(client, url: str) -> int:
+    client.get(url)  # the first view creates the image renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_listing_query_count_does_not_grow_with_products(client, shop):
+    urls = [
+        "/en/shop/",
+        "/en/shop/rings/",
+        "/en/shop/?sort=price&min_price=1",
+        "/en/search/?q=ring",
+    ]
+    add_products(shop["rings"], 5)
+    with_five = [count_queries(client, url) for url in urls]
+
+    add_products(shop["rings"], 95, start=5)
+    with_hundred = [count_queries(client, url) for url in urls]
+
+    print("listing queries (shop, category, filtered, search):", with_five, with_hundred)
+    assert with_five == with_hundred
+    assert max(with_hundred) <= LISTING_BUDGET
+
+
+def test_product_page_query_count_does_not_grow_with_images_variants_or_products(client, shop):
+    small = add_products(shop["rings"], 5)[0]
+    small_count = count_queries(client, small.url)
+
+    add_products(shop["rings"], 95, start=5)
+    large = ProductPageFactory(parent=shop["rings"], title="Big ring", slug="big-ring")
+    for _ in range(8):
+        ProductImageFactory(product=large)
+    for _ in range(10):
+        ProductVariantFactory(product=large)
+    large_count = count_queries(client, large.url)
+
+    print(
+        "product page queries (1 image + 1 variant, 8 images + 10 variants):",
+        small_count,
+        large_count,
+    )
+    assert small_count == large_count
+    assert large_count <= PRODUCT_BUDGET
