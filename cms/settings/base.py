@@ -238,17 +238,15 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "confirm_email": "1/3m/key",
 }
-# H03: X-Forwarded-For is ignored unless the proxies in front are counted here.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+# H03: X-Forwarded-For is ignored unless the proxies in front are counted here; one number for
+# the login rate limits and the country lookup alike.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # Jurisdiction (P05, P10): the visitor's country decides consent rules and the default language.
 # A trusted proxy's country header (e.g. CF-IPCountry) when configured, else geoip2fast on the
 # client IP; X-Forwarded-For is read only through this many trusted proxies.
 COUNTRY_HEADER = env("COUNTRY_HEADER", default="")
-# Same proxies as the login rate limits unless set on its own.
-TRUSTED_PROXY_COUNT = env.int(
-    "TRUSTED_PROXY_COUNT", default=env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
-)
 # The EU member states (ISO 3166-1 alpha-2); an unknown country counts as EU (the strict side).
 EU_COUNTRY_CODES = [
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",

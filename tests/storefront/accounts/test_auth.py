@@ -78,7 +78,7 @@ def test_failed_logins_are_throttled_per_ip_and_x_forwarded_for_does_not_bypass(
     for number in range(20):
         sign_in(client, f"someone{number}@example.com", "wrong-password")
 
-    # A spoofed X-Forwarded-For is ignored (ALLAUTH_TRUSTED_PROXY_COUNT is 0).
+    # A spoofed X-Forwarded-For is ignored (TRUSTED_PROXY_COUNT is 0).
     response = sign_in(
         client, "someone-else@example.com", "wrong-password", HTTP_X_FORWARDED_FOR="203.0.113.7"
     )
