@@ -8,7 +8,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from storefront.accounts.countries import country_choices, country_name
-from storefront.accounts.models import Address, User
+from storefront.accounts.models import ADDRESS_FIELDS, Address, User
 
 FIELD_LABELS = {
     "email": _("Email"),
@@ -161,16 +161,7 @@ class AddressForm(forms.ModelForm):
 
     class Meta:
         model = Address
-        fields = [
-            "label",
-            "street",
-            "building_type",
-            "city",
-            "region",
-            "postal_code",
-            "country",
-            "instructions",
-        ]
+        fields = ["label", *ADDRESS_FIELDS]
         widgets = {
             "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),

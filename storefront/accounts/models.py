@@ -83,6 +83,18 @@ class BuildingType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The names of DeliveryAddressFields, for forms and copies that move an address around.
+ADDRESS_FIELDS = (
+    "street",
+    "building_type",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "instructions",
+)
+
+
 class DeliveryAddressFields(models.Model):
     """The delivery address fields of the policy (P02), shared by the address book and inquiries."""
 

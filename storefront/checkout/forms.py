@@ -9,6 +9,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from storefront.accounts.models import BuildingType
+from storefront.checkout.models import PERSONAL_FIELDS
 from storefront.fields import PhoneNumberField
 
 # Postal code shapes (H15). Countries not listed get a loose shape: letters, digits, space, dash.
@@ -132,17 +133,4 @@ class CheckoutForm(forms.Form):
 
     def personal_fields(self) -> dict:
         """The contact and address fields, as the Inquiry stores them."""
-        names = [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "street",
-            "building_type",
-            "city",
-            "region",
-            "postal_code",
-            "country",
-            "instructions",
-        ]
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in PERSONAL_FIELDS}

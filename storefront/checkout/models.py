@@ -5,8 +5,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from storefront.accounts.models import DeliveryAddressFields
+from storefront.accounts.models import ADDRESS_FIELDS, DeliveryAddressFields
 from storefront.checkout.whatsapp import InquiryMessage, MessageLine
+
+CONTACT_FIELDS = ("first_name", "last_name", "email", "phone")
+# Every personal field of the checkout form (P02), in the form's order.
+PERSONAL_FIELDS = CONTACT_FIELDS + ADDRESS_FIELDS
 
 
 class ContactAndAddress(DeliveryAddressFields):

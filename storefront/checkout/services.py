@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from storefront.basket.services import Basket, BasketLine
-from storefront.checkout.models import Inquiry, Order
+from storefront.checkout.models import PERSONAL_FIELDS, Inquiry, Order
 from storefront.checkout.reference import new_reference
 
 # A second submit of the same checkout form within this window shows the first inquiry.
@@ -104,17 +104,7 @@ def record_order(inquiry: Inquiry) -> Order:
     if existing is not None:
         return existing
     copied = [
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "street",
-        "building_type",
-        "city",
-        "region",
-        "postal_code",
-        "country",
-        "instructions",
+        *PERSONAL_FIELDS,
         "lines",
         "item_count",
         "total",

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from home.models import OperatorSettings
 from legal.analytics import capture_event
 from legal.jurisdiction import visitor_country
+from storefront.accounts.models import ADDRESS_FIELDS
 from storefront.accounts.services import AddressLimitReached, add_address, default_address
 from storefront.basket.services import Basket
 from storefront.checkout.forms import CheckoutForm, phone_prefix
@@ -42,14 +43,7 @@ def _initial(request: HttpRequest) -> dict:
         initial.update(first_name=user.first_name, last_name=user.last_name, email=user.email)
         address = default_address(user)
         if address is not None:
-            for name in (
-                "street",
-                "building_type",
-                "city",
-                "region",
-                "postal_code",
-                "instructions",
-            ):
+            for name in ADDRESS_FIELDS:
                 initial[name] = getattr(address, name)
             initial["country"] = str(address.country)
             initial["phone"] = phone_prefix(str(address.country))
@@ -57,18 +51,7 @@ def _initial(request: HttpRequest) -> dict:
 
 
 def _save_address(request: HttpRequest, fields: dict) -> None:
-    address_fields = {
-        name: fields[name]
-        for name in (
-            "street",
-            "building_type",
-            "city",
-            "region",
-            "postal_code",
-            "country",
-            "instructions",
-        )
-    }
+    address_fields = {name: fields[name] for name in ADDRESS_FIELDS}
     if request.user.addresses.filter(**address_fields).exists():
         return
     try:
