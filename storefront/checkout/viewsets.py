@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, MenuItem
 
 from storefront.basket.money import format_money
-from storefront.checkout.models import Inquiry, Order
+from storefront.checkout.models import PERSONAL_FIELDS, Inquiry, Order
 from storefront.checkout.services import record_order
 
 # Spreadsheet apps run cells that start with these as formulas (CSV injection).
@@ -164,17 +164,7 @@ class InquiryViewSet(ModelViewSet):
         "lines",
         "item_count",
         "total",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "street",
-        "building_type",
-        "city",
-        "region",
-        "postal_code",
-        "country",
-        "instructions",
+        *PERSONAL_FIELDS,
         "user",
     ]
 
