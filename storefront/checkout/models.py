@@ -57,17 +57,7 @@ class Snapshot(ContactAndAddress):
             language=self.language,
             currency=self.currency,
             total=self.total,
-            first_name=self.first_name,
-            last_name=self.last_name,
-            phone=self.phone,
-            email=self.email,
-            street=self.street,
-            building_type=self.building_type,
-            city=self.city,
-            region=self.region,
-            postal_code=self.postal_code,
-            country=str(self.country),
-            instructions=self.instructions,
+            **{name: str(getattr(self, name)) for name in PERSONAL_FIELDS},
             lines=[
                 MessageLine(
                     name=line["name"],
