@@ -8,10 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as site_views
 from storefront.accounts.admin_login import throttle_failed_logins
 from storefront.catalogue import views as catalogue_views
 
 urlpatterns = [
+    path("healthz", site_views.healthz, name="healthz"),
+    path("readyz", site_views.readyz, name="readyz"),
     # H07: both admin logins are throttled like the shoppers' login.
     path("django-admin/login/", throttle_failed_logins(admin.site.login)),
     path("admin/login/", throttle_failed_logins(WagtailLoginView.as_view())),
@@ -22,6 +25,8 @@ urlpatterns = [
     path("sitemap.xml", catalogue_views.sitemap, name="sitemap"),
     path("robots.txt", catalogue_views.robots_txt, name="robots_txt"),
 ]
+
+handler500 = "cms.views.server_error"
 
 # Shopper pages live under a language prefix: /en/, /ru/, /kk/.
 urlpatterns += i18n_patterns(

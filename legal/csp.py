@@ -45,6 +45,8 @@ class SiteCSPMiddleware(CSPMiddleware):
             return parts
         if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return parts  # files get the strict policy; no need to look up analytics
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return parts  # only pages load the analytics script (JSON, health checks do not)
         config = analytics_config(request)
         if config is not None:
             hosts = config.csp_hosts

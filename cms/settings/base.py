@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "cookie_consent",
     "csp",
+    "django_guid",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,10 +61,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id for every log line and error report (H29); returned as X-Request-ID.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     # P18/H19: Content-Security-Policy on every response, static files included (django-csp).
     "legal.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML leaves compressed; static files come precompressed from whitenoise. Django's gzip adds
+    # random padding against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # P32: URL prefix, then language cookie, Accept-Language, country (wraps LocaleMiddleware).
     "legal.middleware.LanguageMiddleware",
@@ -111,6 +119,10 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that does not answer fails fast into the 503 page and /readyz (H36).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set (shared by every worker), else local memory.
@@ -121,6 +133,7 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="nera"),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -291,23 +304,81 @@ WAGTAIL_SITE_NAME = "Nera"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
-WAGTAIL_PRIVACY_ENABLED = False  # H12: no shared page passwords
+# H12: no shared page passwords (a password shared by many is no access control).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # P18: the admin calls no other host (no Gravatar avatars, no release check).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # H18: no SVG uploads
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
+# Background work (email retries, retention) runs in a worker: `manage.py db_worker`
+# (django-tasks' database backend), so a retry is a later, independent attempt (H35).
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Seconds before a refused account email is tried again by the worker, and how many tries.
+EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=120)
+EMAIL_RETRY_ATTEMPTS = env.int("EMAIL_RETRY_ATTEMPTS", default=5)
+
+# Error monitoring (P13): Honeybadger only when a key is set (production); cms.monitoring
+# scrubs every personal field, cookie, session and client address before a report leaves.
+HONEYBADGER_API_KEY = env("HONEYBADGER_API_KEY", default="")
+if HONEYBADGER_API_KEY:
+    from cms.monitoring import honeybadger_settings
+
+    HONEYBADGER = honeybadger_settings(
+        HONEYBADGER_API_KEY, env("HONEYBADGER_ENVIRONMENT", default="production")
+    )
+    MIDDLEWARE.append("honeybadger.contrib.DjangoHoneybadgerMiddleware")
+
+# The request id travels in X-Request-ID (django-guid); log lines and error reports carry it.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+}
+
+# Logs go to stdout, one JSON object per line, with the request id; no client IP or contact
+# details are ever logged (H29): Django's request logger, which prints client details on every
+# 4xx, keeps errors only.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+        "personal_data": {"()": "cms.monitoring.PersonalDataLogFilter"},
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(correlation_id)s",
+            "rename_fields": {
+                "asctime": "time",
+                "levelname": "level",
+                "name": "logger",
+                "correlation_id": "request_id",
+            },
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["request_id", "personal_data"],
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
-        # Django's request logger would print client details on every 4xx; keep warnings only.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        "django_guid": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },

@@ -10,7 +10,7 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from storefront.accounts.tasks import deliver_account_email, serialise_message
+from storefront.accounts.tasks import schedule_retry, serialise_message
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class AccountAdapter(DefaultAccountAdapter):
             logger.warning(
                 "Account email %r failed (%s); queued a retry.", kind, type(exc).__name__
             )
-            deliver_account_email.enqueue(kind, serialise_message(message))
+            schedule_retry(kind, serialise_message(message), attempt=2)
 
     def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
         # Recipients get their name beside the address and nothing else (P09).

@@ -3,13 +3,19 @@
 import json
 import logging
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from storefront.accounts.models import User
 from tests.factories.accounts import AddressFactory, VerifiedUserFactory
+from tests.legal.fake_posthog import HangingServer, refusing_url
 from tests.storefront.accounts.conftest import SIGNUP_URL, signup_data
 
 pytestmark = pytest.mark.django_db
@@ -104,29 +110,84 @@ def test_password_reset_payload_carries_no_address_book_data(client):
     assert "/en/account/password/reset/key/" in payload["textContent"]
 
 
+def run_worker() -> None:
+    """The real worker of django-tasks' database backend, until no task is due."""
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
 @pytest.mark.hardening("H35")
-def test_provider_failure_is_logged_retried_and_the_signup_is_kept(client, caplog):
+def test_provider_failure_is_logged_and_retried_by_the_worker(client, caplog):
     caplog.set_level(logging.INFO)
     with FakeBrevo(statuses=[500]) as brevo, override_settings(**brevo.settings):
         response = client.post(SIGNUP_URL, signup_data())
+        assert response.status_code == 302
+        assert User.objects.filter(email="aigerim@example.com").exists()
+        # The request made one attempt and queued the retry instead of trying again at once.
+        assert len(brevo.requests) == 1
+        queued = DBTaskResult.objects.get()
+        assert queued.status == "READY"
 
-    assert response.status_code == 302
-    assert User.objects.filter(email="aigerim@example.com").exists()
-    # First attempt refused, the retry delivered the same message.
+        run_worker()
+
+    # The worker's attempt delivered the same message.
     assert len(brevo.requests) == 2
     assert brevo.requests[0]["json"] == brevo.requests[1]["json"]
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     failures = [r for r in caplog.records if "failed" in r.getMessage()]
     assert failures and failures[0].levelno == logging.WARNING
-    assert "aigerim" not in caplog.text and "Aigerim" not in caplog.text
+    assert "aigerim" not in caplog.text.lower()
+
+
+@pytest.mark.hardening("H35")
+def test_retries_wait_for_their_time(client):
+    with (
+        FakeBrevo(statuses=[500]) as brevo,
+        override_settings(**brevo.settings, EMAIL_RETRY_DELAY=600),
+    ):
+        client.post(SIGNUP_URL, signup_data())
+        run_worker()  # nothing is due yet
+        assert len(brevo.requests) == 1
+        DBTaskResult.objects.update(run_after=timezone.now())
+        run_worker()
+    assert len(brevo.requests) == 2
 
 
 @pytest.mark.hardening("H35")
 def test_provider_down_for_good_still_keeps_the_signup(client, caplog):
     caplog.set_level(logging.INFO)
-    with FakeBrevo(statuses=[500, 503]) as brevo, override_settings(**brevo.settings):
+    tries = settings.EMAIL_RETRY_ATTEMPTS
+    with FakeBrevo(statuses=[500] * tries) as brevo, override_settings(**brevo.settings):
         response = client.post(SIGNUP_URL, signup_data())
+        run_worker()
 
     assert response.status_code == 302
     assert User.objects.filter(email="aigerim@example.com").exists()
-    assert len(brevo.requests) == 2
+    assert len(brevo.requests) == tries  # then it gives up, loudly
+    assert DBTaskResult.objects.filter(status="FAILED").count() == 1
+    assert "giving up" in caplog.text
     assert "aigerim" not in caplog.text.lower()
+
+
+@pytest.mark.hardening("H34")
+@pytest.mark.parametrize("kind", ["refuses", "hangs"])
+def test_an_unreachable_provider_holds_signup_no_longer_than_its_timeout(client, kind):
+    """Bound: the provider's connect + read timeout (ANYMAIL REQUESTS_TIMEOUT; 3.05 + 10 s in
+    production, 0.5 + 0.5 s here), then the sign-up completes and the email waits in the queue."""
+    with HangingServer() as hanging:
+        url = refusing_url() if kind == "refuses" else hanging.url
+        anymail = {
+            "BREVO_API_KEY": "test-brevo-key",
+            "BREVO_API_URL": f"{url}/v3/",
+            "REQUESTS_TIMEOUT": (0.5, 0.5),
+        }
+        with override_settings(
+            EMAIL_BACKEND="anymail.backends.brevo.EmailBackend", ANYMAIL=anymail
+        ):
+            started = time.perf_counter()
+            response = client.post(SIGNUP_URL, signup_data())
+            elapsed = time.perf_counter() - started
+
+    assert response.status_code == 302
+    assert User.objects.filter(email="aigerim@example.com").exists()
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert elapsed < 2.0, elapsed
