@@ -1,13 +1,16 @@
 """Production: everything from the environment, secure cookies, HSTS, static files compressed."""
 
+import copy
+
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import CONTENT_SECURITY_POLICY, INSTALLED_APPS, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+CONTENT_SECURITY_POLICY = copy.deepcopy(CONTENT_SECURITY_POLICY)
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -34,3 +37,51 @@ ANYMAIL = {
     # by the accounts adapter (H35).
     "REQUESTS_TIMEOUT": (3.05, env.float("EMAIL_TIMEOUT", default=10.0)),
 }
+
+# Scale-out: uploaded media on S3-compatible object storage (django-storages, `pip install
+# ".[s3]"`) when a bucket is named, so every app server sees the same files. Credentials come from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment (read by boto3).
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "default_acl": None,
+            "querystring_auth": False,  # product images are public
+            "file_overwrite": False,
+        },
+    }
+    # P18: the media host is the shop's own storage; pages may load images from it only.
+    _media_host = env("AWS_S3_CUSTOM_DOMAIN", default="") or env("AWS_S3_ENDPOINT_URL", default="")
+    if _media_host:
+        _media_origin = _media_host if "://" in _media_host else f"https://{_media_host}"
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = [
+            *CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
+            _media_origin,
+        ]
+
+# A CDN in front: Wagtail purges a page's URLs when an editor publishes, unpublishes or moves it.
+FRONTEND_CACHE = env("FRONTEND_CACHE", default="")  # "cloudflare", "cloudfront" or "http"
+if FRONTEND_CACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "cloudflare": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", default=""),
+                "ZONEID": env("CLOUDFLARE_ZONE_ID", default=""),
+            },
+            "cloudfront": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+                "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID", default=""),
+            },
+            "http": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": env("FRONTEND_CACHE_LOCATION", default="http://127.0.0.1:8080"),
+            },
+        }[FRONTEND_CACHE]
+    }

@@ -5,6 +5,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from legal.registry import ErasureResult, Person, PersonalDataEntry, RetentionRule, register
 from storefront.accounts.models import Address, User
@@ -99,5 +100,58 @@ register(
         description=_("Saved delivery addresses of the address book."),
         export=export_addresses,
         erase=erase_addresses,
+    )
+)
+
+
+# Account emails waiting for a retry sit in the task queue with their recipient and text (H35).
+QUEUED_EMAIL_RETENTION = timedelta(days=7)
+QUEUED_EMAIL_TASK = "storefront.accounts.tasks.deliver_account_email"
+
+
+def _queued_emails(person: Person) -> list[DBTaskResult]:
+    """Queued emails to this person; few rows, so the recipient is matched in Python (portable)."""
+    wanted = person.email.lower()
+    return [
+        row
+        for row in DBTaskResult.objects.filter(task_path=QUEUED_EMAIL_TASK)
+        if any(
+            wanted and wanted in recipient.lower()
+            for recipient in row.args_kwargs.get("args", [None, {}])[1].get("to", [])
+        )
+    ]
+
+
+def export_queued_emails(person: Person) -> list[dict]:
+    return [
+        {
+            "kind": row.args_kwargs["args"][0],
+            "status": row.status,
+            "queued_at": _iso(row.enqueued_at),
+            "subject": row.args_kwargs["args"][1].get("subject", ""),
+        }
+        for row in _queued_emails(person)
+    ]
+
+
+def erase_queued_emails(person: Person) -> ErasureResult:
+    rows = _queued_emails(person)
+    removed, _details = DBTaskResult.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    return ErasureResult(removed=removed)
+
+
+register(
+    PersonalDataEntry(
+        key="accounts.queued_email",
+        description=_("Account emails waiting to be sent again after the provider failed."),
+        export=export_queued_emails,
+        erase=erase_queued_emails,
+        retention=RetentionRule(
+            model=DBTaskResult,
+            age_field="enqueued_at",
+            keep_for=QUEUED_EMAIL_RETENTION,
+            description=_("Queued account emails are deleted 7 days after they were queued."),
+            rows=Q(task_path=QUEUED_EMAIL_TASK),
+        ),
     )
 )

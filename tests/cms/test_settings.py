@@ -64,3 +64,60 @@ def test_redis_url_switches_cache_and_sessions_to_redis():
         "django.core.cache.backends.redis.RedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]
+
+
+def production_settings(*names: str, **extra: str) -> list[str]:
+    code = (
+        "from django.conf import settings; import json; print(json.dumps([repr(getattr(settings, n, None)) for n in %r]))"
+        % (names,)
+    )  # noqa: UP031
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}"],
+        cwd=BASE_DIR,
+        env={**PRODUCTION_ENV, "PATH": os.environ["PATH"], **extra},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_bucket_moves_media_to_object_storage_and_allows_only_its_host():
+    storages, csp = production_settings(
+        "STORAGES",
+        "CONTENT_SECURITY_POLICY",
+        AWS_STORAGE_BUCKET_NAME="nera-media",
+        AWS_S3_CUSTOM_DOMAIN="media.shop.example.com",
+    )
+    assert "storages.backends.s3.S3Storage" in storages and "nera-media" in storages
+    assert """'img-src': ["'self'", 'https://media.shop.example.com']""" in csp
+
+
+def test_without_a_bucket_media_stays_on_disk():
+    (storages,) = production_settings("STORAGES")
+    assert "FileSystemStorage" in storages and "S3Storage" not in storages
+
+
+def test_a_cdn_is_purged_through_wagtails_frontend_cache():
+    apps, config = production_settings(
+        "INSTALLED_APPS",
+        "WAGTAILFRONTENDCACHE",
+        FRONTEND_CACHE="cloudflare",
+        CLOUDFLARE_BEARER_TOKEN="token",
+        CLOUDFLARE_ZONE_ID="zone",
+    )
+    assert "wagtail.contrib.frontend_cache" in apps
+    assert "CloudflareBackend" in config and "zone" in config
+
+
+def test_honeybadger_reports_only_with_a_key():
+    (middleware,) = production_settings("MIDDLEWARE")
+    assert "honeybadger" not in middleware
+    middleware, config = production_settings(
+        "MIDDLEWARE", "HONEYBADGER", HONEYBADGER_API_KEY="hbp_test"
+    )
+    assert "honeybadger.contrib.DjangoHoneybadgerMiddleware" in middleware
+    assert "scrub_notice" in config and "'REPORT_LOCAL_VARIABLES': False" in config

@@ -191,3 +191,22 @@ def test_an_unreachable_provider_holds_signup_no_longer_than_its_timeout(client,
     assert User.objects.filter(email="aigerim@example.com").exists()
     assert DBTaskResult.objects.filter(status="READY").count() == 1
     assert elapsed < 2.0, elapsed
+
+
+@pytest.mark.promise("P24")
+@pytest.mark.promise("P26")
+def test_a_queued_email_is_in_the_export_and_goes_with_the_erasure(client):
+    from legal.registry import Person
+    from storefront.accounts.personal_data import erase_queued_emails, export_queued_emails
+
+    with FakeBrevo(statuses=[500, 500]) as brevo, override_settings(**brevo.settings):
+        client.post(SIGNUP_URL, signup_data())
+        client.post(SIGNUP_URL, signup_data(email="someone.else@example.com"))
+
+    person = Person(email="Aigerim@example.com")
+    exported = export_queued_emails(person)
+    assert [row["kind"] for row in exported] == ["email_confirmation_signup"]
+    assert erase_queued_emails(person).removed == 1
+    # The other person's queued email stays.
+    assert export_queued_emails(person) == []
+    assert DBTaskResult.objects.count() == 1
