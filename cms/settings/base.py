@@ -325,16 +325,6 @@ TASKS = {
 EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=120)
 EMAIL_RETRY_ATTEMPTS = env.int("EMAIL_RETRY_ATTEMPTS", default=5)
 
-# Error monitoring (P13): Honeybadger only when a key is set (production); cms.monitoring
-# scrubs every personal field, cookie, session and client address before a report leaves.
-HONEYBADGER_API_KEY = env("HONEYBADGER_API_KEY", default="")
-if HONEYBADGER_API_KEY:
-    from cms.monitoring import honeybadger_settings
-
-    HONEYBADGER = honeybadger_settings(
-        HONEYBADGER_API_KEY, env("HONEYBADGER_ENVIRONMENT", default="production")
-    )
-    MIDDLEWARE.append("honeybadger.contrib.DjangoHoneybadgerMiddleware")
 
 # The request id travels in X-Request-ID (django-guid); log lines and error reports carry it.
 DJANGO_GUID = {

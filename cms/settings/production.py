@@ -2,8 +2,10 @@
 
 import copy
 
+from cms.monitoring import honeybadger_settings
+
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, INSTALLED_APPS, STORAGES, env
+from .base import CONTENT_SECURITY_POLICY, INSTALLED_APPS, MIDDLEWARE, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -29,6 +31,15 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 COOKIE_CONSENT_SECURE = True  # H25
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+
+# Error monitoring (P13), production only: with a key, errors go to Honeybadger after
+# cms.monitoring has scrubbed every personal field, cookie, session and client address.
+HONEYBADGER_API_KEY = env("HONEYBADGER_API_KEY", default="")
+if HONEYBADGER_API_KEY:
+    HONEYBADGER = honeybadger_settings(
+        HONEYBADGER_API_KEY, env("HONEYBADGER_ENVIRONMENT", default="production")
+    )
+    MIDDLEWARE = [*MIDDLEWARE, "honeybadger.contrib.DjangoHoneybadgerMiddleware"]
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="anymail.backends.brevo.EmailBackend")
 ANYMAIL = {

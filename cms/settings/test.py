@@ -1,7 +1,7 @@
 """The test run: fast hashers, local memory cache and email kept in memory."""
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, REDIS_URL, env
+from .base import REDIS_URL, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -19,8 +19,5 @@ if not REDIS_URL:
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # H28: no analytics key in tests, whatever a developer's .env says; tests that need one set it.
 POSTHOG_KEY = ""
-# H28: nothing goes to Honeybadger from a test run; the monitoring tests configure a loopback one.
-HONEYBADGER_API_KEY = ""
-MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("honeybadger.")]
 # Account email retries are due at once, so a test can run the worker right after a failure.
 EMAIL_RETRY_DELAY = 0

@@ -173,3 +173,49 @@ def test_an_unreachable_honeybadger_never_holds_a_shopper(shop, kind):  # noqa: 
 
     assert response.status_code == 302
     assert failed_in < 1.0 and checkout_in < 1.0, (failed_in, checkout_in)
+
+
+REPORT_SCRIPT = """
+import django
+django.setup()
+from unittest import mock
+from django.test import Client
+client = Client(raise_request_exception=False, HTTP_HOST="shop.example.com")
+with mock.patch("storefront.catalogue.views.search_products", side_effect=RuntimeError("x")):
+    print(client.get("/en/search/?q=ring", secure=True).status_code)
+from honeybadger import honeybadger
+"""
+
+
+@pytest.mark.promise("P13")
+@pytest.mark.hardening("H28")
+@pytest.mark.parametrize(("settings_module", "reports"), [("dev", 0), ("production", 1)])
+def test_only_production_reports_errors(settings_module, reports):
+    """The same key and the same failing request: development sends nothing, production does."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.cms.test_settings import BASE_DIR, PRODUCTION_ENV
+
+    with FakeHoneybadger() as honeybadger:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": f"cms.settings.{settings_module}",
+            "DATABASE_URL": "sqlite:////tmp/nera-report-check.sqlite3",
+            "HONEYBADGER_API_KEY": "hbp_test",
+            "HONEYBADGER_ENDPOINT": honeybadger.url,
+            "HONEYBADGER_FORCE_SYNC": "true",
+        }
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", REPORT_SCRIPT],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "500"
+    assert len(honeybadger.notices) == reports

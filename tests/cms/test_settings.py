@@ -68,9 +68,9 @@ def test_redis_url_switches_cache_and_sessions_to_redis():
 
 def production_settings(*names: str, **extra: str) -> list[str]:
     code = (
-        "from django.conf import settings; import json; print(json.dumps([repr(getattr(settings, n, None)) for n in %r]))"
-        % (names,)
-    )  # noqa: UP031
+        "from django.conf import settings; import json; "
+        f"print(json.dumps([repr(getattr(settings, n, None)) for n in {names!r}]))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", f"{code}"],
         cwd=BASE_DIR,
