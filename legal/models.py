@@ -80,3 +80,6 @@ class AnalyticsSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("analytics")
+
+
+from legal.antispam.models import SpamReason, SpamRecord  # noqa: E402,F401

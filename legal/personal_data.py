@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 
+from legal.antispam.models import SpamRecord
 from legal.models import ConsentRecord
 from legal.registry import ErasureResult, Person, PersonalDataEntry, RetentionRule, register
 
@@ -48,6 +49,45 @@ register(
             age_field="created_at",
             keep_for=CONSENT_RETENTION,
             description=_("Cookie consent records are deleted after 1 year."),
+        ),
+    )
+)
+
+
+SPAM_RECORD_RETENTION = timedelta(days=365)  # P22
+
+
+def _spam_records(person: Person):
+    return (
+        SpamRecord.objects.filter(email__iexact=person.email)
+        if person.email
+        else SpamRecord.objects.none()
+    )
+
+
+def export_spam_records(person: Person) -> list[dict]:
+    return [record.as_export() for record in _spam_records(person).order_by("created_at", "pk")]
+
+
+def erase_spam_records(person: Person) -> ErasureResult:
+    removed, _details = _spam_records(person).delete()
+    return ErasureResult(removed=removed)
+
+
+register(
+    PersonalDataEntry(
+        key="legal.spam_records",
+        description=_(
+            "Anti-spam records, only when a check fired: IP address, email, browser, form, "
+            "reason, time."
+        ),
+        export=export_spam_records,
+        erase=erase_spam_records,
+        retention=RetentionRule(
+            model=SpamRecord,
+            age_field="created_at",
+            keep_for=SPAM_RECORD_RETENTION,
+            description=_("Anti-spam records are deleted after 1 year."),
         ),
     )
 )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from legal.antispam.models import SpamRecord
 from legal.models import ConsentRecord
 
 
@@ -38,3 +39,22 @@ class ConsentRecordViewSet(ModelViewSet):
 
 
 consent_record_viewset = ConsentRecordViewSet("consent_records")
+
+
+class SpamRecordViewSet(ModelViewSet):
+    """What the anti-spam checks caught (P11); read-only, kept 1 year (P22)."""
+
+    model = SpamRecord
+    icon = "warning"
+    menu_label = _("Anti-spam records")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["created_at", "form", "reason", "email", "ip"]
+    list_filter = ["form", "reason"]
+    search_fields = ["email"]
+    inspect_view_fields = ["created_at", "form", "reason", "email", "ip", "user_agent"]
+    form_fields = []
+
+
+spam_record_viewset = SpamRecordViewSet("spam_records")

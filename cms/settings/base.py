@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # P16/P17/P28: expires PostHog cookies whenever analytics is not allowed.
     "legal.middleware.ConsentMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # P11: a rate-limited POST answers 429 with Retry-After and leaves an anti-spam record.
+    "legal.antispam.middleware.RateLimitRecordMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # P07: puts the basket back into the fresh session after sign-out.
     "storefront.basket.middleware.BasketCarryOverMiddleware",
@@ -255,6 +257,22 @@ ACCOUNT_RATE_LIMITS = {
 # the login rate limits and the country lookup alike.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Anti-spam on public forms (P11): a hidden honeypot field and a signed, single-use timing token
+# (sent faster than ANTISPAM_MIN_SECONDS or older than ANTISPAM_MAX_FORM_AGE is suspicious), and
+# rate limits per email, account and browser session before per address, the last high enough
+# for a carrier's NAT (H37). Rates are django-ratelimit's "count/period"; allauth's own limits
+# (ACCOUNT_RATE_LIMITS) cover sign-in, sign-up and password reset.
+ANTISPAM_FORM_CHECKS = env.bool("ANTISPAM_FORM_CHECKS", default=True)
+ANTISPAM_MIN_SECONDS = env.float("ANTISPAM_MIN_SECONDS", default=2.0)
+ANTISPAM_MAX_FORM_AGE = 24 * 60 * 60
+ANTISPAM_RATE_LIMITS = {
+    "checkout": {"email": "5/10m", "session": "10/10m", "ip": "120/10m"},
+    "address": {"user": "30/10m", "ip": "300/10m"},
+    "signup": {"email": "3/h"},
+    "reset_password": {"email": "5/h"},
+}
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 
 # Jurisdiction (P05, P10): the visitor's country decides consent rules and the default language.
 # A trusted proxy's country header (e.g. CF-IPCountry) when configured, else geoip2fast on the

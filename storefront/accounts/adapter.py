@@ -10,6 +10,8 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from legal.antispam.services import keyed_ip
+from legal.jurisdiction import client_ip
 from storefront.accounts.tasks import schedule_retry, serialise_message
 
 logger = logging.getLogger(__name__)
@@ -36,6 +38,13 @@ class AccountAdapter(DefaultAccountAdapter):
         "same_as_current": _("The new value must be different from the current one."),
         "rate_limited": _("Be patient, you are sending too many requests."),
     }
+
+    def get_client_ip(self, request) -> str:
+        """allauth keys its rate limits on this: a keyed hash, never the address (P05, H38).
+
+        The one client-address rule (trusted proxies) is legal.jurisdiction.client_ip.
+        """
+        return keyed_ip(client_ip(request))
 
     def save_user(self, request, user, form, commit=True):
         # The retention clock (P20) starts at sign-up, not at the first later visit.

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from legal.antispam.forms import SpamProtectionMixin
 from storefront.accounts.countries import country_choices, country_name
 from storefront.accounts.models import ADDRESS_FIELDS, Address, User
 
@@ -37,7 +38,7 @@ class OurLabelsMixin:
                 field.help_text = password_validation.password_validators_help_text_html()
 
 
-class SignupForm(OurLabelsMixin, allauth_forms.SignupForm):
+class SignupForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.SignupForm):
     """Sign-up asks for exactly: first and last name, email, password and the age confirmation (P03, P30)."""
 
     first_name = forms.CharField(
@@ -56,6 +57,7 @@ class SignupForm(OurLabelsMixin, allauth_forms.SignupForm):
         error_messages={"required": _("You must be 16 or older to create an account.")},
     )
     field_order = ["first_name", "last_name", "email", "password1", "password2", "age_confirmed"]
+    spam_form_name = "signup"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,13 +65,17 @@ class SignupForm(OurLabelsMixin, allauth_forms.SignupForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
 
-class LoginForm(OurLabelsMixin, allauth_forms.LoginForm):
+class LoginForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.LoginForm):
+    spam_form_name = "login"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._relabel()
 
 
-class ResetPasswordForm(OurLabelsMixin, allauth_forms.ResetPasswordForm):
+class ResetPasswordForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.ResetPasswordForm):
+    spam_form_name = "reset_password"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._relabel()
@@ -156,7 +162,8 @@ def postal_code_error(country: str, postal_code: str) -> str | None:
     return None if pattern.fullmatch(postal_code) else str(message)
 
 
-class AddressForm(forms.ModelForm):
+class AddressForm(SpamProtectionMixin, forms.ModelForm):
+    spam_form_name = "address"
     make_default = forms.BooleanField(label=_("Use as my default address"), required=False)
 
     class Meta:

@@ -53,7 +53,7 @@ def address_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def address_create(request: HttpRequest) -> HttpResponse:
     limit_reached = request.user.addresses.count() >= Address.MAX_ADDRESSES
-    form = AddressForm(request.POST or None)
+    form = AddressForm(request.POST or None, spam_request=request)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         make_default = fields.pop("make_default", False)
@@ -75,7 +75,7 @@ def address_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def address_edit(request: HttpRequest, public_id) -> HttpResponse:
     address = _own_address(request, public_id)
-    form = AddressForm(request.POST or None, instance=address)
+    form = AddressForm(request.POST or None, instance=address, spam_request=request)
     if request.method == "POST" and form.is_valid():
         make_default = form.cleaned_data.get("make_default", False)
         address = form.save()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from legal.antispam.forms import SpamProtectionMixin
 from storefront.accounts.models import BuildingType
 from storefront.checkout.models import PERSONAL_FIELDS
 from storefront.fields import PhoneNumberField
@@ -64,7 +65,9 @@ def phone_prefix(country: str) -> str:
     return f"+{code} " if code else ""
 
 
-class CheckoutForm(forms.Form):
+class CheckoutForm(SpamProtectionMixin, forms.Form):
+    spam_form_name = "checkout"
+
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     email = forms.EmailField(label=_("Email"), max_length=254)

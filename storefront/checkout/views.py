@@ -68,7 +68,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
     basket = Basket(request.session)
     signed_in = request.user.is_authenticated
     if request.method == "POST":
-        form = CheckoutForm(request.POST, signed_in=signed_in)
+        form = CheckoutForm(request.POST, signed_in=signed_in, spam_request=request)
         token = form.data.get("token", "")
         existing = recent_submission(token) if isinstance(token, str) and len(token) == 32 else None
         if existing is not None:  # the same form sent twice: show what the first one stored

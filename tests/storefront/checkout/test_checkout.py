@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import Site
 
 from home.models import OperatorSettings
+from legal.antispam.services import ANTISPAM_FIELDS
 from storefront.checkout.models import Inquiry, InquiryStatus
 from tests.factories.accounts import UserFactory
 from tests.factories.checkout import InquiryFactory, build_shop
@@ -77,7 +78,8 @@ def test_form_asks_for_exactly_the_policy_fields(client, shop):
 
     form = client.get("/en/checkout/").context["form"]
 
-    assert set(form.fields) - {"token"} == P02_FIELDS
+    # Besides the double-submit token, only the anti-spam honeypot and timing token (P11).
+    assert set(form.fields) - {"token", *ANTISPAM_FIELDS} == P02_FIELDS
     assert form.fields["token"].widget.is_hidden
 
 
@@ -88,7 +90,7 @@ def test_signed_in_shopper_may_also_save_the_address(client, shop):
 
     form = client.get("/en/checkout/").context["form"]
 
-    assert set(form.fields) - {"token", "save_address"} == P02_FIELDS
+    assert set(form.fields) - {"token", "save_address", *ANTISPAM_FIELDS} == P02_FIELDS
 
 
 @pytest.mark.promise("P02")
