@@ -331,13 +331,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # H18: no SVG uploads
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
-# Background work (email retries, retention) runs in a worker: `manage.py db_worker`
-# (django-tasks' database backend), so a retry is a later, independent attempt (H35).
+# Background work. "worker" is django-tasks' database backend, run by `manage.py db_worker
+# --backend worker`: account-email retries go there, so a retry is a later, independent attempt
+# (H35). "default" is where Wagtail queues its own work (search index, references): immediate
+# unless TASKS_BACKEND moves it to the worker too (docs/deployment.md).
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
-    }
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
+    },
+    "worker": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
 # Seconds before a refused account email is tried again by the worker, and how many tries.
 EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=120)

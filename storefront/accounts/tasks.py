@@ -1,6 +1,6 @@
 """Retry of account emails the provider refused (H35), as a django-tasks task.
 
-The task runs in the worker (`manage.py db_worker`), EMAIL_RETRY_DELAY seconds after the
+The task runs in the worker (`manage.py db_worker --backend worker`), EMAIL_RETRY_DELAY seconds after the
 failure, so a provider outage is not hammered from the request; each failed try schedules the
 next one, up to EMAIL_RETRY_ATTEMPTS, and only the error's class name is ever logged.
 """
@@ -48,7 +48,7 @@ def schedule_retry(kind: str, message: dict, attempt: int) -> bool:
     return True
 
 
-@task()
+@task(backend="worker")
 def deliver_account_email(kind: str, message: dict, attempt: int = 2) -> None:
     email = EmailMultiAlternatives(
         message["subject"], message["body"], message["from_email"], message["to"]

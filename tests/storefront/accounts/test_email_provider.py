@@ -112,7 +112,7 @@ def test_password_reset_payload_carries_no_address_book_data(client):
 
 def run_worker() -> None:
     """The real worker of django-tasks' database backend, until no task is due."""
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    call_command("db_worker", "--backend", "worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 @pytest.mark.hardening("H35")
