@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 from ninja import NinjaAPI, Schema
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.errors import ProblemDetail as V3ProblemDetail
+from wagtail.api.v3.urls import api as content_api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
@@ -28,21 +30,40 @@ content_api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 ERROR_STATUSES = (400, 401, 403, 404, 409, 413, 422, 429)
 
 
+def document_problems(schema: dict, problem_schema, name: str) -> dict:
+    """Document every 4xx an operation can answer as application/problem+json."""
+    schema.setdefault("components", {}).setdefault("schemas", {})[name] = (
+        problem_schema.model_json_schema(ref_template="#/components/schemas/{model}")
+    )
+    problem = {"content": {PROBLEM_JSON: {"schema": {"$ref": f"#/components/schemas/{name}"}}}}
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.setdefault("responses", {})
+            for status in ERROR_STATUSES:
+                responses.setdefault(str(status), {"description": "Problem details", **problem})
+    return schema
+
+
 class StoreAPI(NinjaAPI):
     """NinjaAPI whose schema documents every error as application/problem+json."""
 
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
-        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = (
-            ProblemSchema.model_json_schema(ref_template="#/components/schemas/{model}")
-        )
-        problem = {"content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
-        for path in schema.get("paths", {}).values():
-            for operation in path.values():
-                responses = operation.setdefault("responses", {})
-                for status in ERROR_STATUSES:
-                    responses[str(status)] = {"description": "Problem details", **problem}
-        return schema
+        return document_problems(schema, ProblemSchema, "Problem")
+
+
+def _document_v3_problems() -> None:
+    """Wagtail's v3 answers 4xx problems that its schema does not list (e.g. an unknown
+    ?locale= gives 404 where only 200 is documented); list them so clients can rely on it."""
+    original = content_api_v3.get_openapi_schema
+
+    def get_openapi_schema(*args, **kwargs):
+        return document_problems(original(*args, **kwargs), V3ProblemDetail, "ProblemDetail")
+
+    content_api_v3.get_openapi_schema = get_openapi_schema
+
+
+_document_v3_problems()
 
 
 store_api = StoreAPI(

@@ -14,10 +14,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.security import APIKeyCookie, APIKeyHeader
+from ninja.security import APIKeyCookie
+from ninja.utils import check_csrf
 
 from cms.problems import Problem
-from storefront.basket.tokens import TOKEN_HEADER, load_basket_session
+from storefront.basket.tokens import load_basket_session
 
 
 @dataclass
@@ -32,31 +33,33 @@ class Shopper:
         return True
 
 
-class BasketTokenAuth(APIKeyHeader):
-    """`X-Basket-Token: <token>` (from POST /basket/token/)."""
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+BASKET_HEADER_HELP = "A basket token from POST /basket/token/ (clients without cookies)."
 
-    param_name = TOKEN_HEADER
 
-    def authenticate(self, request: HttpRequest, key: str | None) -> Shopper | None:
-        if not key:
-            return None
-        session = load_basket_session(key)
+def require_csrf(request: HttpRequest) -> None:
+    """Refuse a change sent with the session cookie but without the CSRF token (H11)."""
+    if request.method not in SAFE_METHODS and check_csrf(request) is not None:
+        raise Problem(403, "csrf_failed", _("The CSRF token is missing or wrong."))
+
+
+def shopper_for(request: HttpRequest, token: str | None) -> Shopper:
+    """The basket's session: the token's when a token is sent, else the browser's session.
+
+    The token is an optional header rather than an auth scheme: a first-time browser without
+    any cookie is a legitimate shopper too.
+    """
+    if token:
+        session = load_basket_session(token)
         if session is None:
             raise Problem(
                 401, "invalid_basket_token", _("The basket token is unknown or has expired.")
             )
         # A token is never a sign-in: a session cookie sent along does not count.
         request.user = AnonymousUser()
-        return Shopper(session=session, token=key)
-
-
-class SessionShopperAuth(APIKeyCookie):
-    """The browser's session cookie (may not exist yet: the first add creates the session)."""
-
-    param_name = settings.SESSION_COOKIE_NAME
-
-    def authenticate(self, request: HttpRequest, key: str | None) -> Shopper:
-        return Shopper(session=request.session)
+        return Shopper(session=session, token=token)
+    require_csrf(request)
+    return Shopper(session=request.session)
 
 
 class SignedInAuth(APIKeyCookie):
@@ -69,5 +72,4 @@ class SignedInAuth(APIKeyCookie):
         return user if user is not None and user.is_authenticated else None
 
 
-shopper_auth = [BasketTokenAuth(), SessionShopperAuth()]
 signed_in_auth = SignedInAuth()

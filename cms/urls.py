@@ -6,10 +6,9 @@ from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LoginView as WagtailLoginView
-from wagtail.api.v3.urls import api as content_api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import content_api_v2, store_api
+from cms.api import content_api_v2, content_api_v3, store_api
 from storefront.accounts.admin_login import throttle_failed_logins
 from storefront.catalogue import views as catalogue_views
 

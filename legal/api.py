@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from ninja import Router
 
-from cms.api_auth import SessionShopperAuth
+from cms.api_auth import require_csrf
 from home.models import OperatorSettings
 from legal.consent import (
     ANALYTICS,
@@ -66,10 +66,10 @@ def get_consent(request: HttpRequest):
 @router.post(
     "/consent/",
     response=ConsentOut,
-    auth=SessionShopperAuth(),
     summary="Accept, reject or choose cookie groups (sets the consent cookie)",
 )
 def set_consent(request: HttpRequest, data: ConsentIn, response: HttpResponse):
+    require_csrf(request)
     action = ConsentAction(data.action)
     record_choice(request, response, action, accepted=data.accepted)
     if action == ConsentAction.ACCEPT_ALL:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Header, Router, Status
 
-from cms.api_auth import Shopper, shopper_auth
+from cms.api_auth import BASKET_HEADER_HELP, Shopper, shopper_for
 from cms.problems import Problem
 from legal.analytics import capture_event
 from storefront.basket import tokens
@@ -47,8 +47,8 @@ def basket_out(basket: Basket) -> dict:
     }
 
 
-def _basket(request: HttpRequest) -> tuple[Shopper, Basket]:
-    shopper: Shopper = request.auth
+def _basket(request: HttpRequest, token: str | None) -> tuple[Shopper, Basket]:
+    shopper = shopper_for(request, token)
     return shopper, Basket(shopper.session)
 
 
@@ -69,20 +69,30 @@ def create_basket_token(request: HttpRequest):
     return Status(201, {"token": session.session_key, "basket": basket_out(Basket(session))})
 
 
-@router.get("/basket/", response=BasketOut, auth=shopper_auth, summary="The basket")
-def get_basket(request: HttpRequest):
-    shopper, basket = _basket(request)
+@router.get("/basket/", response=BasketOut, summary="The basket")
+def get_basket(
+    request: HttpRequest,
+    x_basket_token: str | None = Header(
+        None, alias="X-Basket-Token", max_length=64, description=BASKET_HEADER_HELP
+    ),
+):
+    shopper, basket = _basket(request, x_basket_token)
     return _answer(shopper, basket)
 
 
 @router.post(
     "/basket/lines/",
     response={201: BasketOut},
-    auth=shopper_auth,
     summary="Add a product (and variant) to the basket",
 )
-def add_line(request: HttpRequest, data: AddLineIn):
-    shopper, basket = _basket(request)
+def add_line(
+    request: HttpRequest,
+    data: AddLineIn,
+    x_basket_token: str | None = Header(
+        None, alias="X-Basket-Token", max_length=64, description=BASKET_HEADER_HELP
+    ),
+):
+    shopper, basket = _basket(request, x_basket_token)
     product = ProductPage.objects.live().filter(pk=data.product_id).first()
     if product is None:
         raise Problem(404, "not_found", _("This product is no longer available."))
@@ -121,21 +131,31 @@ def _existing_line(basket: Basket, key: str) -> None:
 @router.patch(
     "/basket/lines/{key}/",
     response=BasketOut,
-    auth=shopper_auth,
     summary="Change a line's quantity (0 removes it)",
 )
-def update_line(request: HttpRequest, key: str, data: UpdateLineIn):
-    shopper, basket = _basket(request)
+def update_line(
+    request: HttpRequest,
+    key: str,
+    data: UpdateLineIn,
+    x_basket_token: str | None = Header(
+        None, alias="X-Basket-Token", max_length=64, description=BASKET_HEADER_HELP
+    ),
+):
+    shopper, basket = _basket(request, x_basket_token)
     _existing_line(basket, key)
     basket.set_quantity(key, data.quantity)
     return _answer(shopper, basket)
 
 
-@router.delete(
-    "/basket/lines/{key}/", response=BasketOut, auth=shopper_auth, summary="Remove a line"
-)
-def remove_line(request: HttpRequest, key: str):
-    shopper, basket = _basket(request)
+@router.delete("/basket/lines/{key}/", response=BasketOut, summary="Remove a line")
+def remove_line(
+    request: HttpRequest,
+    key: str,
+    x_basket_token: str | None = Header(
+        None, alias="X-Basket-Token", max_length=64, description=BASKET_HEADER_HELP
+    ),
+):
+    shopper, basket = _basket(request, x_basket_token)
     _existing_line(basket, key)
     basket.remove(key)
     return _answer(shopper, basket)

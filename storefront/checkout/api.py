@@ -10,9 +10,9 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Header, Router, Status
 
-from cms.api_auth import Shopper, shopper_auth
+from cms.api_auth import BASKET_HEADER_HELP, shopper_for
 from cms.problems import Problem, form_errors
 from home.models import OperatorSettings
 from legal.analytics import capture_event
@@ -56,11 +56,16 @@ def inquiry_out(request: HttpRequest, inquiry: Inquiry, *, created: bool, notice
 @router.post(
     "/checkout/",
     response={201: InquiryOut, 200: InquiryOut},
-    auth=shopper_auth,
     summary="Send the basket as an inquiry; answers with the WhatsApp link",
 )
-def checkout(request: HttpRequest, data: CheckoutIn):
-    shopper: Shopper = request.auth
+def checkout(
+    request: HttpRequest,
+    data: CheckoutIn,
+    x_basket_token: str | None = Header(
+        None, alias="X-Basket-Token", max_length=64, description=BASKET_HEADER_HELP
+    ),
+):
+    shopper = shopper_for(request, x_basket_token)
     user = request.user
     signed_in = user.is_authenticated
     form = CheckoutForm(
@@ -115,11 +120,16 @@ def checkout(request: HttpRequest, data: CheckoutIn):
 @router.get(
     "/checkout/inquiries/{reference}/",
     response=InquiryOut,
-    auth=shopper_auth,
     summary="An inquiry sent from this session or basket token, or by the signed-in shopper",
 )
-def get_inquiry(request: HttpRequest, reference: str):
-    shopper: Shopper = request.auth
+def get_inquiry(
+    request: HttpRequest,
+    reference: str,
+    x_basket_token: str | None = Header(
+        None, alias="X-Basket-Token", max_length=64, description=BASKET_HEADER_HELP
+    ),
+):
+    shopper = shopper_for(request, x_basket_token)
     inquiry = own_inquiry(shopper.session, request.user, reference)
     if inquiry is None:
         raise Http404
