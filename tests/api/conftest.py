@@ -15,14 +15,24 @@ def english():
         yield
 
 
-@pytest.fixture
-def shop(site_pages):
-    """A shop with a ring (one variant) and a gift box, in en/ru/kk, and a WhatsApp number."""
-    pages = build_shop(site_pages)
+def _with_whatsapp_number(site_pages) -> None:
     operator = OperatorSettings.for_site(site_pages["en"].get_site())
     operator.whatsapp_number = "+7 707 762 8700"
     operator.save()
-    return pages
+
+
+@pytest.fixture
+def shop(site_pages):
+    """A shop (English only) with a ring (one variant), a gift box and a WhatsApp number."""
+    _with_whatsapp_number(site_pages)
+    return build_shop(site_pages, translate=False)
+
+
+@pytest.fixture
+def translated_shop(site_pages):
+    """The same shop published in English, Russian and Kazakh."""
+    _with_whatsapp_number(site_pages)
+    return build_shop(site_pages)
 
 
 @pytest.fixture
