@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from ninja import Router
 
 from cms.api_auth import require_csrf
+from cms.api_throttles import throttle
 from home.models import OperatorSettings
 from legal.consent import (
     ANALYTICS,
@@ -65,6 +66,7 @@ def get_consent(request: HttpRequest):
 
 @router.post(
     "/consent/",
+    throttle=throttle("consent"),
     response=ConsentOut,
     summary="Accept, reject or choose cookie groups (sets the consent cookie)",
 )

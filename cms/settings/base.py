@@ -336,3 +336,5 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 # The storefront API refuses bodies larger than this (bytes) with a 413 problem.
 STORE_API_MAX_BODY = 64 * 1024
+# Writes per client (keyed hash of the IP) and minute; generous for shoppers behind one NAT (H37).
+STORE_API_RATE_LIMITS = {"checkout": "20/m", "basket_token": "30/m", "consent": "30/m"}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 
 from cms.api_auth import BASKET_HEADER_HELP, Shopper, shopper_for
+from cms.api_throttles import throttle
 from cms.problems import Problem
 from legal.analytics import capture_event
 from storefront.basket import tokens
@@ -61,6 +62,7 @@ def _answer(shopper: Shopper, basket: Basket) -> dict:
 
 @router.post(
     "/basket/token/",
+    throttle=throttle("basket_token"),
     response={201: TokenOut},
     summary="A new basket token (clients without cookies)",
 )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 
 from cms.api_auth import BASKET_HEADER_HELP, shopper_for
+from cms.api_throttles import throttle
 from cms.problems import Problem, form_errors
 from home.models import OperatorSettings
 from legal.analytics import capture_event
@@ -55,6 +56,7 @@ def inquiry_out(request: HttpRequest, inquiry: Inquiry, *, created: bool, notice
 
 @router.post(
     "/checkout/",
+    throttle=throttle("checkout"),
     response={201: InquiryOut, 200: InquiryOut},
     summary="Send the basket as an inquiry; answers with the WhatsApp link",
 )

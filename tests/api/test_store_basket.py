@@ -184,3 +184,27 @@ def test_the_same_checkout_sent_twice_stores_one_inquiry(shop, api_client):
     assert (first.status_code, second.status_code) == (201, 200)
     assert first.json()["reference"] == second.json()["reference"]
     assert second.json()["created"] is False
+
+
+@pytest.mark.hardening("H38")
+def test_checkout_is_rate_limited_per_client_with_a_hashed_key(shop, api_client, settings):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from cms.api_throttles import hashed_client
+
+    settings.STORE_API_RATE_LIMITS = {**settings.STORE_API_RATE_LIMITS, "checkout": "2/m"}
+    token = post(api_client, f"{STORE}/basket/token/", {}).json()["token"]
+    answers = [
+        post(api_client, f"{STORE}/checkout/", CONTACT, HTTP_X_BASKET_TOKEN=token).status_code
+        for _ in range(3)
+    ]
+    other_client = post(
+        api_client, f"{STORE}/checkout/", CONTACT, HTTP_X_BASKET_TOKEN=token, REMOTE_ADDR="10.0.0.9"
+    )
+
+    assert answers == [409, 409, 429]  # empty basket twice, then the limit
+    assert other_client.status_code == 409  # another client is not limited
+    key = f"api-throttle:checkout:{hashed_client(RequestFactory().get('/'))}"
+    assert len(cache.get(key)) == 2  # the two counted requests, under a key without the IP
+    assert "127.0.0.1" not in key
