@@ -32,9 +32,10 @@ ERROR_STATUSES = (400, 401, 403, 404, 409, 413, 422, 429)
 
 def document_problems(schema: dict, problem_schema, name: str) -> dict:
     """Document every 4xx an operation can answer as application/problem+json."""
-    schema.setdefault("components", {}).setdefault("schemas", {})[name] = (
-        problem_schema.model_json_schema(ref_template="#/components/schemas/{model}")
-    )
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    problem_json = problem_schema.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.update(problem_json.pop("$defs", {}))  # nested models (FieldError) live beside it
+    components[name] = problem_json
     problem = {"content": {PROBLEM_JSON: {"schema": {"$ref": f"#/components/schemas/{name}"}}}}
     for path in schema.get("paths", {}).values():
         for operation in path.values():

@@ -1,6 +1,7 @@
 """Consent and public settings through the API; CORS for the configured origins only."""
 
 import json
+import re
 
 import pytest
 from django.test import override_settings
@@ -122,3 +123,11 @@ def test_docs_and_schemas_are_served(client, site_pages):
         schema = client.get(path).json()
         assert schema["openapi"].startswith("3.")
     assert client.get(f"{STORE}/docs/").status_code == 200
+
+
+def test_every_reference_in_the_schema_resolves(client, site_pages):
+    schema = client.get(f"{STORE}/openapi.json").json()
+    text = json.dumps(schema)
+    names = set(re.findall(r'"#/components/schemas/([^"]+)"', text))
+
+    assert names and names <= set(schema["components"]["schemas"])
