@@ -6,9 +6,13 @@ database) and every operation gets positive and negative examples. Example count
 the suite runs twice in CI on two cores.
 """
 
+from contextlib import contextmanager
+
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -50,7 +54,25 @@ def _run_operation(operation, mode: GenerationMode, checks: list, auth: dict) ->
     run()
 
 
+@contextmanager
+def database_kept_open():
+    """Django's test client keeps the test's connection open across requests; a plain WSGI
+    call would close it at the end of each request (fatal inside the test's transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
 def fuzz(schema_path: str, checks: list, auth: dict | None = None) -> list[str]:
+    with database_kept_open():
+        return _fuzz(schema_path, checks, auth)
+
+
+def _fuzz(schema_path: str, checks: list, auth: dict | None = None) -> list[str]:
     """Run every operation of the schema; returns the failures (empty when all pass).
 
     `auth` holds cookies and headers sent with every request (a signed-in shopper's session
