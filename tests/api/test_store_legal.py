@@ -118,11 +118,18 @@ def test_cors_answers_only_the_configured_origins(client, shop):
     assert "Access-Control-Allow-Origin" not in page  # only the APIs
 
 
+@pytest.mark.promise("P18")
 def test_docs_and_schemas_are_served(client, site_pages):
     for path in (f"{STORE}/openapi.json", "/api/v3/openapi.json"):
         schema = client.get(path).json()
         assert schema["openapi"].startswith("3.")
-    assert client.get(f"{STORE}/docs/").status_code == 200
+    for docs in (f"{STORE}/docs/", "/api/v3/docs/"):
+        page = client.get(docs)
+        assert page.status_code == 200
+        html = page.content.decode()
+        # P18: the docs page loads Swagger UI from this site, never from a CDN.
+        assert "/static/ninja/swagger-ui-bundle.js" in html
+        assert "cdn" not in html.lower()
 
 
 def test_every_reference_in_the_schema_resolves(client, site_pages):
