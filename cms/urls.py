@@ -9,6 +9,7 @@ from wagtail.admin.views.account import LoginView as WagtailLoginView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as site_views
+from cms.api import content_api_v2, content_api_v3, store_api
 from storefront.accounts.admin_login import throttle_failed_logins
 from storefront.catalogue import views as catalogue_views
 
@@ -24,6 +25,10 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", catalogue_views.sitemap, name="sitemap"),
     path("robots.txt", catalogue_views.robots_txt, name="robots_txt"),
+    # The JSON APIs: outside the language prefix; ?lang= or Accept-Language (docs/api.md).
+    path("api/v2/", content_api_v2.urls),
+    path("api/v3/", content_api_v3.urls),
+    path("api/store/v1/", store_api.urls),
 ]
 
 handler500 = "cms.views.server_error"

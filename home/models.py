@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -33,6 +34,12 @@ class HomePage(Page):
     ]
 
     max_count_per_parent = 1
+    api_fields = [
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField("intro"),
+        APIField("featured_links"),
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -40,6 +40,18 @@ def language_from_accept_header(request: HttpRequest) -> str | None:
     return None
 
 
+def is_api_request(request: HttpRequest) -> bool:
+    """The JSON APIs live outside the language prefix (settings.API_PATH_PREFIX)."""
+    prefix = getattr(settings, "API_PATH_PREFIX", "")
+    return bool(prefix) and request.path_info.startswith(prefix)
+
+
+def language_from_query(request: HttpRequest) -> str | None:
+    """`?lang=ru` on an API request: the client's explicit choice."""
+    value = request.GET.get("lang", "")
+    return _supported(value) if isinstance(value, str) and len(value) <= 16 else None
+
+
 def language_from_country(request: HttpRequest) -> str | None:
     country = visitor_country(request)
     return _supported(settings.COUNTRY_LANGUAGES.get(country)) if country else None

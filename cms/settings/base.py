@@ -393,3 +393,29 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# APIs: Wagtail's content API (v2 at /api/v2/, v3 at /api/v3/) and the storefront API at
+# /api/store/v1/ (cms/api.py). Both are outside the language prefix; see docs/api.md.
+INSTALLED_APPS += ["wagtail.api.v2", "wagtail.api.v3", "rest_framework", "ninja", "corsheaders"]
+# CORS before anything that can answer (CommonMiddleware, WhiteNoise), as django-cors-headers asks.
+MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
+API_PATH_PREFIX = "/api/"
+CORS_URLS_REGEX = r"^/api/.*$"
+# Front ends on other origins (e.g. https://app.example.com); none by default.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+# Browsers on those origins send the session cookie; they must also be in CSRF_TRUSTED_ORIGINS.
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "content-type",
+    "x-csrftoken",
+    "x-basket-token",
+    "authorization",
+]
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 50
+# The storefront API refuses bodies larger than this (bytes) with a 413 problem.
+STORE_API_MAX_BODY = 64 * 1024
+# Writes per client (keyed hash of the IP) and minute; generous for shoppers behind one NAT (H37).
+STORE_API_RATE_LIMITS = {"checkout": "20/m", "basket_token": "30/m", "consent": "30/m"}

@@ -44,6 +44,8 @@ class SpamProtectionMixin:
 
     def __init__(self, *args, **kwargs):
         self.spam_request = kwargs.pop("spam_request", None)
+        # A JSON API has no page to carry a honeypot or a timing token: rate limits only.
+        self.spam_checks = kwargs.pop("spam_checks", True)
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label=_("Leave this field empty"),
@@ -59,7 +61,8 @@ class SpamProtectionMixin:
         # Before the form's own checks: a bot never gets as far as a password check.
         request = self.spam_request or getattr(self, "request", None) or allauth_context.request
         email = str(self.data.get("email") or self.data.get("login") or "")
-        problem = submission_problem(self.data) if settings.ANTISPAM_FORM_CHECKS else None
+        checks = self.spam_checks and settings.ANTISPAM_FORM_CHECKS
+        problem = submission_problem(self.data) if checks else None
         if problem:
             record(request, form=self.spam_form_name, reason=problem, email=email)
             raise ValidationError(SPAM_MESSAGE, code="spam")

@@ -33,5 +33,5 @@ class RateLimitRecordMiddleware:
                 email=email,
             )
             if not response.has_header("Retry-After"):
-                response["Retry-After"] = DEFAULT_RETRY_AFTER
+                response["Retry-After"] = str(wait or DEFAULT_RETRY_AFTER)
         return response

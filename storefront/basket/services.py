@@ -96,6 +96,9 @@ class Basket:
     def is_empty(self) -> bool:
         return not self._stored()
 
+    def has_line(self, key: str) -> bool:
+        return key in self._stored()
+
     # Actions --------------------------------------------------------------------------------------
     def add(self, product: ProductPage, variant: ProductVariant | None, quantity: int) -> int:
         """Add pieces of a product; returns how many of it are now in the basket (0: none).

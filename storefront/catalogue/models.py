@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import DecimalField
 from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
@@ -25,7 +26,9 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -68,6 +71,7 @@ class ProductIndexPage(ListingPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     subpage_types = ["catalogue.CategoryPage", "catalogue.ProductPage"]
     max_count_per_parent = 1
     template = "catalogue/product_index_page.html"
@@ -80,6 +84,7 @@ class CategoryPage(ListingPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["catalogue.ProductIndexPage"]
     subpage_types = ["catalogue.ProductPage"]
     template = "catalogue/category_page.html"
@@ -175,6 +180,23 @@ class ProductPage(Page):
         TranslatableField("variants"),
     ]
 
+    # The content API (v2 and v3): what a front end needs to show and sell the product.
+    api_fields = [
+        APIField("sku"),
+        APIField("price"),
+        APIField("compare_at_price"),
+        APIField("currency"),
+        APIField("availability"),
+        APIField("current_availability"),
+        APIField("stock"),
+        APIField("short_description"),
+        APIField("body"),
+        APIField("category"),
+        APIField("variants"),
+        APIField("gallery_images"),
+        APIField("translations"),
+    ]
+
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
@@ -218,6 +240,30 @@ class ProductPage(Page):
         return min(variant.stock if variant is not None else self.stock, MAX_ORDER_QUANTITY)
 
     @property
+    def current_availability(self) -> str:
+        """What shoppers are told: an in-stock product with nothing left is sold out."""
+        from storefront.catalogue.services import shown_availability
+
+        return shown_availability(self, list(self.variants.all()))
+
+    @property
+    def category(self) -> dict | None:
+        """The category page the product sits in (None when it sits directly in the shop)."""
+        parent = self.get_parent()
+        if parent is None or parent.specific_class is not CategoryPage:
+            return None
+        return {"id": parent.pk, "title": parent.title, "slug": parent.slug}
+
+    @property
+    def translations(self) -> list[dict]:
+        """The live translations of this product: language, page id and address."""
+        pages = self.get_translations(inclusive=False).live().select_related("locale")
+        return [
+            {"locale": page.locale.language_code, "id": page.pk, "url": page.url}
+            for page in pages.order_by("locale__language_code")
+        ]
+
+    @property
     def on_sale(self) -> bool:
         return self.compare_at_price is not None and self.compare_at_price > self.price
 
@@ -245,6 +291,13 @@ class ProductImage(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("alt_text")]
     override_translatable_fields = [SynchronizedField("image", overridable=False)]
+    # Renditions at the sizes the site itself uses: cards, product page, share images.
+    api_fields = [
+        APIField("alt"),
+        APIField("thumbnail", serializer=ImageRenditionField("fill-320x320", source="image")),
+        APIField("medium", serializer=ImageRenditionField("fill-640x640", source="image")),
+        APIField("large", serializer=ImageRenditionField("fill-1200x1200", source="image")),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("product image")
@@ -277,6 +330,13 @@ class ProductVariant(TranslatableMixin, Orderable):
         FieldPanel("sku"),
         FieldPanel("price_override"),
         FieldPanel("stock"),
+    ]
+    api_fields = [
+        APIField("name"),
+        APIField("sku"),
+        # Money as a decimal string in v2 too, never a float.
+        APIField("price", serializer=DecimalField(max_digits=12, decimal_places=2)),
+        APIField("stock"),
     ]
     override_translatable_fields = [
         SynchronizedField("sku", overridable=False),

@@ -142,21 +142,31 @@ def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
     }
 
 
-def search_products(request: HttpRequest, query: str) -> PaginatorPage | None:
-    """Live products in the shopper's language matching `query` (Wagtail search), one page of them."""
-    from django.db.models import prefetch_related_objects
+def search_results(query: str, products: QuerySet | None = None):
+    """Live products in the active language matching `query`, or None when nothing to search.
 
+    Only words reach the search backend: quotes and operators would be query syntax to it
+    (SQLite FTS5 raises on a stray quote), and shoppers mean plain words.
+    """
     from storefront.catalogue.models import ProductPage
 
-    # Only words reach the search backend: quotes and operators would be query syntax to it
-    # (SQLite FTS5 raises on a stray quote), and shoppers mean plain words.
     query = " ".join(re.findall(r"\w+", query[:200]))
     if not query:
         return None
     locale = Locale.objects.filter(language_code=get_language()).first()
     if locale is None:
         return None
-    results = ProductPage.objects.live().filter(locale=locale).search(query)
+    base = products if products is not None else ProductPage.objects.live()
+    return base.filter(locale=locale).search(query)
+
+
+def search_products(request: HttpRequest, query: str) -> PaginatorPage | None:
+    """Live products in the shopper's language matching `query` (Wagtail search), one page of them."""
+    from django.db.models import prefetch_related_objects
+
+    results = search_results(query)
+    if results is None:
+        return None
     page_obj = paginate(request, results)
     page_obj.object_list = list(page_obj.object_list)
     prefetch_related_objects(page_obj.object_list, *listing_prefetches())

@@ -10,8 +10,13 @@ from django.utils import timezone
 
 from storefront.basket.services import Basket, BasketLine
 from storefront.checkout.models import PERSONAL_FIELDS, Inquiry, Order
-from storefront.checkout.reference import new_reference
+from storefront.checkout.reference import looks_like_reference, new_reference
 
+# References of the inquiries this browser (or basket token) submitted: only they may see their
+# confirmation (H09/H10). Not carried over at sign-out, so the next person at a shared computer
+# cannot.
+SESSION_REFERENCES = "checkout_references"
+MAX_REMEMBERED = 20
 # A second submit of the same checkout form within this window shows the first inquiry.
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
 REFERENCE_ATTEMPTS = 8
@@ -40,6 +45,38 @@ def snapshot_lines(lines: list[BasketLine]) -> list[dict]:
         }
         for line in lines
     ]
+
+
+def remember_reference(session, reference: str) -> None:
+    """Let this session see the confirmation of the inquiry it just sent."""
+    references = [r for r in session.get(SESSION_REFERENCES, []) if r != reference]
+    session[SESSION_REFERENCES] = (references + [reference])[-MAX_REMEMBERED:]
+
+
+def own_inquiry(session, user, reference: str) -> Inquiry | None:
+    """The inquiry if this session submitted it or it belongs to the signed-in `user`; else None."""
+    if not isinstance(reference, str) or not looks_like_reference(reference):
+        return None
+    inquiry = Inquiry.objects.filter(reference=reference).first()
+    if inquiry is None:
+        return None
+    in_session = reference in session.get(SESSION_REFERENCES, [])
+    owner = user is not None and user.is_authenticated and inquiry.user_id == user.pk
+    return inquiry if in_session or owner else None
+
+
+def save_checkout_address(user, fields: dict) -> None:
+    """Keep the checkout's address in the shopper's address book unless it is there already.
+
+    Raises AddressLimitReached when the book is full.
+    """
+    from storefront.accounts.models import ADDRESS_FIELDS
+    from storefront.accounts.services import add_address
+
+    address_fields = {name: fields[name] for name in ADDRESS_FIELDS}
+    if user.addresses.filter(**address_fields).exists():
+        return
+    add_address(user, label=f"{fields['city']}, {fields['street']}"[:60], **address_fields)
 
 
 def recent_submission(token: str) -> Inquiry | None:

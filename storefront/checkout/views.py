@@ -14,24 +14,24 @@ from home.models import OperatorSettings
 from legal.analytics import capture_event
 from legal.jurisdiction import visitor_country
 from storefront.accounts.models import ADDRESS_FIELDS
-from storefront.accounts.services import AddressLimitReached, add_address, default_address
+from storefront.accounts.services import AddressLimitReached, default_address
 from storefront.basket.services import Basket
 from storefront.checkout.forms import CheckoutForm, phone_prefix
 from storefront.checkout.models import Inquiry
 from storefront.checkout.qr import qr_svg
-from storefront.checkout.reference import looks_like_reference
-from storefront.checkout.services import EmptyBasket, recent_submission, submit_inquiry
+from storefront.checkout.services import (
+    EmptyBasket,
+    own_inquiry,
+    recent_submission,
+    remember_reference,
+    save_checkout_address,
+    submit_inquiry,
+)
 from storefront.checkout.whatsapp import whatsapp_link
-
-# References of the inquiries this browser submitted: only they may see their confirmation
-# page (H09/H10). Not carried over at sign-out, so the next person at a shared computer cannot.
-SESSION_REFERENCES = "checkout_references"
-MAX_REMEMBERED = 20
 
 
 def _remember(request: HttpRequest, reference: str) -> None:
-    references = [r for r in request.session.get(SESSION_REFERENCES, []) if r != reference]
-    request.session[SESSION_REFERENCES] = (references + [reference])[-MAX_REMEMBERED:]
+    remember_reference(request.session, reference)
 
 
 def _initial(request: HttpRequest) -> dict:
@@ -51,13 +51,8 @@ def _initial(request: HttpRequest) -> dict:
 
 
 def _save_address(request: HttpRequest, fields: dict) -> None:
-    address_fields = {name: fields[name] for name in ADDRESS_FIELDS}
-    if request.user.addresses.filter(**address_fields).exists():
-        return
     try:
-        add_address(
-            request.user, label=f"{fields['city']}, {fields['street']}"[:60], **address_fields
-        )
+        save_checkout_address(request.user, fields)
     except AddressLimitReached as exc:
         messages.warning(request, str(exc))
 
@@ -129,14 +124,8 @@ def checkout(request: HttpRequest) -> HttpResponse:
 
 def _own_inquiry(request: HttpRequest, reference: str) -> Inquiry:
     """The inquiry if this browser submitted it or it belongs to the signed-in shopper; else 404."""
-    if not looks_like_reference(reference):
-        raise Http404
-    inquiry = Inquiry.objects.filter(reference=reference).first()
+    inquiry = own_inquiry(request.session, request.user, reference)
     if inquiry is None:
-        raise Http404
-    in_session = reference in request.session.get(SESSION_REFERENCES, [])
-    owner = request.user.is_authenticated and inquiry.user_id == request.user.pk
-    if not (in_session or owner):
         raise Http404
     return inquiry
 
