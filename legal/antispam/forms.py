@@ -70,6 +70,7 @@ class SpamProtectionMixin:
         if wait:
             # The middleware turns the re-rendered form into a 429 with Retry-After and records it.
             request.antispam_retry_after, request.antispam_form = wait, self.spam_form_name
+            request.antispam_email = email
             raise ValidationError(too_many_attempts_message(wait), code="rate_limited")
         cleaned = super().clean()
         for name in (HONEYPOT_FIELD, TOKEN_FIELD):

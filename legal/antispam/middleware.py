@@ -23,7 +23,9 @@ class RateLimitRecordMiddleware:
             response["Retry-After"] = str(wait)
         if response.status_code == 429 and request.method == "POST":
             match = getattr(request, "resolver_match", None)
-            email = str(request.POST.get("email") or request.POST.get("login") or "")
+            email = getattr(request, "antispam_email", "") or str(
+                request.POST.get("email") or request.POST.get("login") or ""
+            )
             record(
                 request,
                 form=getattr(request, "antispam_form", "")

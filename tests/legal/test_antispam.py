@@ -217,3 +217,31 @@ def test_spam_records_are_read_only_in_the_admin(admin_client):
         in admin_client.get("/admin/spam_records/?reason=honeypot").content.decode()
     )
     assert admin_client.get("/admin/spam_records/new/").status_code in (302, 403)
+
+
+@pytest.mark.promise("P11")
+def test_the_api_checkout_has_the_forms_limits_and_records_a_burst(shop):  # noqa: F811
+    """The storefront API checks out through the same form: same limits, same records."""
+    import json
+
+    def api_checkout(number: int):
+        token = client.post("/api/store/v1/basket/token/", "{}", content_type="application/json")
+        auth = {"HTTP_X_BASKET_TOKEN": token.json()["token"]}
+        client.post(
+            "/api/store/v1/basket/lines/",
+            json.dumps({"product_id": shop["box"].pk, "quantity": 1}),
+            content_type="application/json",
+            **auth,
+        )
+        body = {key: VALID[key] for key in VALID}
+        return client.post(
+            "/api/store/v1/checkout/", json.dumps(body), content_type="application/json", **auth
+        )
+
+    client = Client(REMOTE_ADDR=BOT_IP)
+    statuses = [api_checkout(number).status_code for number in range(6)]
+
+    assert statuses == [201] * 5 + [429]  # the email's limit, as on the HTML form
+    assert Inquiry.objects.count() == 5
+    record = SpamRecord.objects.get()
+    assert (record.reason, record.ip, record.email) == ("rate_limit", BOT_IP, VALID["email"])
