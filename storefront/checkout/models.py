@@ -11,6 +11,8 @@ from storefront.checkout.whatsapp import InquiryMessage, MessageLine
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone")
 # Every personal field of the checkout form (P02), in the form's order.
 PERSONAL_FIELDS = CONTACT_FIELDS + ADDRESS_FIELDS
+# What the WhatsApp message carries (P08): the email address stays in the stored inquiry.
+MESSAGE_FIELDS = tuple(name for name in PERSONAL_FIELDS if name != "email")
 
 
 class ContactAndAddress(DeliveryAddressFields):
@@ -57,7 +59,7 @@ class Snapshot(ContactAndAddress):
             language=self.language,
             currency=self.currency,
             total=self.total,
-            **{name: str(getattr(self, name)) for name in PERSONAL_FIELDS},
+            **{name: str(getattr(self, name)) for name in MESSAGE_FIELDS},
             lines=[
                 MessageLine(
                     name=line["name"],

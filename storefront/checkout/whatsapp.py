@@ -46,7 +46,6 @@ class InquiryMessage:
     first_name: str
     last_name: str
     phone: str
-    email: str
     street: str
     building_type: str
     city: str
@@ -127,7 +126,6 @@ def _contact_rows(message: InquiryMessage) -> list[str]:
     return [
         _("Name: %(name)s") % {"name": f"{message.first_name} {message.last_name}".strip()},
         _("Phone: %(phone)s") % {"phone": message.phone},
-        _("Email: %(email)s") % {"email": message.email},
     ]
 
 

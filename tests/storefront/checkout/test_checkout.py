@@ -135,6 +135,9 @@ def test_happy_path_in_each_language(client, shop, language, ring, variant, gree
     assert f"{ring} ({variant}) [RING-17] × 2 = 25 000 ₸" in text
     assert "+77071234567" in text
     assert "Intercom 15 & call #2" in text
+    # The email stays in the stored inquiry; WhatsApp gets name, phone, address and items (P08).
+    assert inquiry.email == VALID["email"]
+    assert VALID["email"] not in text and "@" not in text
     assert '<svg class="qr"' in html  # desktop: QR code drawn on the server
     assert 'id="whatsapp-message"' in html
     assert "data:" not in html.split('<svg class="qr"')[1].split("</svg>")[0]
