@@ -43,6 +43,14 @@ class RetentionRule:
     keep_for: timedelta
     description: str
     rows: Q = field(default_factory=Q)
+    # How many rows one batch (and one transaction) of the purge deletes: flat memory, and an
+    # interrupted run keeps what it finished (H32).
+    batch_size: int = 2000
+    # Rows whose age field is empty are measured from this field instead (an account that was
+    # never active counts from its sign-up date, P20).
+    fallback_age_field: str = ""
+    # Deletes one batch, given the primary keys; None deletes them through the ORM (cascades).
+    delete_batch: Callable[[list[Any]], int] | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,12 @@ class PersonalDataEntry:
     export: Callable[[Person], list[dict[str, Any]]]
     erase: Callable[[Person], ErasureResult]
     retention: RetentionRule | None = None
+    # Erasers run in this order (lower first): the account goes last, after everything that is
+    # found through it.
+    erase_order: int = 100
+    # What `erase` would do, for erasers that touch something a database rollback cannot undo
+    # (the session cache); None previews by running `erase` in a transaction rolled back.
+    preview: Callable[[Person], ErasureResult] | None = None
 
 
 _entries: dict[str, PersonalDataEntry] = {}
@@ -70,3 +84,8 @@ def entries() -> list[PersonalDataEntry]:
 
 def retention_rules() -> list[RetentionRule]:
     return [entry.retention for entry in _entries.values() if entry.retention is not None]
+
+
+def entries_in_erase_order() -> list[PersonalDataEntry]:
+    """The erasers in the order they must run: what is found through the account before it."""
+    return sorted(_entries.values(), key=lambda entry: entry.erase_order)
