@@ -80,4 +80,6 @@ class AnalyticsSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("analytics")
+
+
 from legal.rights.models import RightsRequest, RightsRequestEvent  # noqa: E402,F401

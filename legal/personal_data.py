@@ -20,10 +20,8 @@ CONSENT_RETENTION = timedelta(days=365)  # P23
 
 def _records(person: Person):
     """Records made while signed in as this person; anonymous records carry only a random id."""
-    if person.user is not None:
-        mine = Q(user=person.user)
-    else:
-        mine = Q(user__email__iexact=person.email)
+    by_user = person.user is not None
+    mine = Q(user=person.user) if by_user else Q(user__email__iexact=person.email)
     # The same browser's choices from before signing in carry the same consent id.
     browsers = ConsentRecord.objects.filter(mine).values("consent_id")
     return ConsentRecord.objects.filter(mine | Q(user__isnull=True, consent_id__in=browsers))
@@ -188,16 +186,21 @@ register(
 
 
 # -- Rights requests -----------------------------------------------------------------------
-# The requester's email is kept with the request as proof that it was answered, for 3 years
-# after the request is closed: the general limitation period of Kazakhstan's Civil Code
-# (article 178), within which a complaint about the answer can be raised.
+# A request is kept as proof that it was answered for 3 years after it is closed: the general
+# limitation period of Kazakhstan's Civil Code (article 178), within which a complaint about
+# the answer can be raised. Erasing the person removes the requester's address from it; the
+# keyed digest of the address stays, so the proof still matches the person if they ask again.
 RIGHTS_REQUEST_RETENTION = timedelta(days=3 * 365)
 
 
 def _rights_requests(person: Person):
-    from legal.rights.models import RightsRequest
+    from legal.rights.models import RightsRequest, requester_digest
 
-    return RightsRequest.objects.filter(requester_email__iexact=person.email)
+    if not person.email:
+        return RightsRequest.objects.none()
+    return RightsRequest.objects.filter(
+        Q(requester_email__iexact=person.email) | Q(requester_digest=requester_digest(person.email))
+    )
 
 
 def export_rights_requests(person: Person) -> list[dict]:
@@ -215,15 +218,17 @@ def export_rights_requests(person: Person) -> list[dict]:
 
 
 def erase_rights_requests(person: Person) -> ErasureResult:
-    """Kept: the request is the proof that it was answered (deleted 3 years after closing)."""
-    kept = _rights_requests(person).count()
+    """The requests stay as proof of the answer, without the address (only its digest)."""
+    requests = _rights_requests(person)
+    kept = requests.count()
+    requests.update(requester_email="")
     messages = []
     if kept:
         messages.append(
             str(
                 _(
-                    "Rights requests are kept as proof of the answer for 3 years after they "
-                    "are closed."
+                    "Requests you sent us are kept without your email address, as proof of our "
+                    "answer, until 3 years after they are closed."
                 )
             )
         )

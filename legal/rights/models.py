@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 # P29: we answer within 30 days of receipt.
@@ -18,6 +19,11 @@ DUE_SOON = timedelta(days=7)
 
 def _today() -> date:
     return timezone.localdate()
+
+
+def requester_digest(email: str) -> str:
+    """A keyed hash of the address: proof of who asked that survives erasing the address."""
+    return salted_hmac("legal.rights.requester", email.strip().lower()).hexdigest()
 
 
 class RequestKind(models.TextChoices):
@@ -54,8 +60,9 @@ class RightsRequestQuerySet(models.QuerySet):
 class RightsRequest(models.Model):
     """A data subject's request received by email (P29), due 30 days after receipt.
 
-    The requester's email is personal data too: it is exported and kept as proof that the
-    request was answered for 3 years after it is closed (legal.personal_data).
+    The requester's email is personal data too: it is exported, erased with the person's
+    data (the keyed digest stays as proof of who asked) and the request is deleted 3 years after
+    it is closed (legal.personal_data).
     """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -64,6 +71,8 @@ class RightsRequest(models.Model):
         max_length=254,
         help_text=_("The address the request came from; the person's data is found by it."),
     )
+    # Kept when the address itself is erased (H31), so the request still proves the answer.
+    requester_digest = models.CharField(max_length=64, editable=False, db_index=True)
     kind = models.CharField(_("type"), max_length=20, choices=RequestKind.choices)
     received_on = models.DateField(_("received"), default=_today)
     due_on = models.DateField(
@@ -93,13 +102,15 @@ class RightsRequest(models.Model):
 
     def save(self, *args, **kwargs):
         self.due_on = self.received_on + RESPONSE_TIME
+        if self.requester_email:
+            self.requester_digest = requester_digest(self.requester_email)
         if self.status in CLOSED_STATUSES:
             self.closed_at = self.closed_at or timezone.now()
         else:
             self.closed_at = None
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "due_on", "closed_at"}
+            kwargs["update_fields"] = {*update_fields, "due_on", "closed_at", "requester_digest"}
         super().save(*args, **kwargs)
 
     @property

@@ -39,9 +39,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{result.label}: {verb} {result.count}")
         total = sum(result.count for result in results)
         elapsed = time.monotonic() - started
-        self.stdout.write(
-            self.style.SUCCESS(f"Retention: {verb} {total} rows in {elapsed:.1f} s.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Retention: {verb} {total} rows in {elapsed:.1f} s."))
 
     def _progress(self, rule: RetentionRule, done: int, total: int) -> None:
         if total < PROGRESS_THRESHOLD:
