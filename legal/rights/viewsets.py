@@ -192,6 +192,11 @@ class RightsRequestViewSet(ModelViewSet):
         "notes",
     ]
 
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        view_kwargs["delete_url_name"] = None
+        return view_kwargs
+
     def get_urlpatterns(self):
         # Requests are proof of the answer (kept 3 years after closing): no delete screen.
         urls = [url for url in super().get_urlpatterns() if url.name != "delete"]
