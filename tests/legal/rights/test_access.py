@@ -152,4 +152,4 @@ def test_privacy_page_links_to_correction_and_cookie_settings(db):
 def test_privacy_area_speaks_the_shoppers_language(db):
     shopper = VerifiedUserFactory()
     client = sign_in(shopper.email)
-    assert "Мои данные" in client.get("/ru/account/privacy/").content.decode()
+    assert "Конфиденциальность и мои данные" in client.get("/ru/account/privacy/").content.decode()
