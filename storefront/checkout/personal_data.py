@@ -10,6 +10,7 @@ from legal.registry import (
     Person,
     PersonalDataEntry,
     RetentionRule,
+    delete_rows,
     register,
 )
 from storefront.checkout.models import Inquiry, Order
@@ -79,6 +80,13 @@ def erase_inquiries(person: Person) -> ErasureResult:
     return ErasureResult(removed=removed)
 
 
+def purge_inquiries(pks: list[int]) -> int:
+    """One batch of the 90-day purge (P19): orders keep their own copy, only the link goes."""
+    Order.objects.filter(inquiry_id__in=pks).update(inquiry=None)
+    _forget_admin_log(Inquiry, pks)
+    return delete_rows(Inquiry, pks)
+
+
 def export_orders(person: Person) -> list[dict]:
     return [
         _as_dict(order, {"recorded_at": order.created_at.isoformat()})
@@ -122,6 +130,8 @@ register(
             model=Inquiry,
             age_field="created_at",
             keep_for=INQUIRY_RETENTION,
+            batch_size=5000,
+            delete_batch=purge_inquiries,
             # All inquiries: one that led to a purchase has its copy in the order, which is kept.
             description=(
                 "Checkout inquiries: 90 days after submission (a purchase is kept as an order)"

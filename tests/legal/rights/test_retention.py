@@ -8,7 +8,6 @@ the database. P22 (anti-spam records) has no test yet: the project stores no ant
 import dataclasses
 import io
 from datetime import UTC, datetime, timedelta
-from unittest import mock
 
 import pytest
 import time_machine
@@ -184,66 +183,70 @@ def test_dry_run_counts_and_deletes_nothing():
 
 
 @pytest.fixture
-def small_batches(monkeypatch):
-    """The inquiry rule with batches of 3 rows, so a few rows make several batches."""
-    entries = dict(registry._entries)
-    entry = entries["checkout.inquiry"]
-    entries["checkout.inquiry"] = dataclasses.replace(
-        entry, retention=dataclasses.replace(entry.retention, batch_size=3)
-    )
-    monkeypatch.setattr(registry, "_entries", entries)
+def inquiry_batches(monkeypatch):
+    """The inquiry rule with batches of 3 rows, its batch deletion wrapped by `spy`."""
+
+    original = registry._entries
+
+    def configure(spy):
+        entries = dict(original)
+        entry = entries["checkout.inquiry"]
+        real = entry.retention.delete_batch
+
+        def delete_batch(pks):
+            spy(list(pks))
+            return real(pks)
+
+        retention = dataclasses.replace(entry.retention, batch_size=3, delete_batch=delete_batch)
+        entries["checkout.inquiry"] = dataclasses.replace(entry, retention=retention)
+        monkeypatch.setattr(registry, "_entries", entries)
+
+    return configure
 
 
 @pytest.mark.hardening("H32")
-def test_the_purge_deletes_in_batches_survives_an_interruption_and_can_rerun(small_batches):
+def test_the_purge_deletes_in_batches_survives_an_interruption_and_can_rerun(inquiry_batches):
     with at(T0):
         InquiryFactory.create_batch(10)
         fresh = InquiryFactory(created_at=T0 + timedelta(days=60))
-    from legal.rights import services
-
-    real = services._delete_through_orm(Inquiry)
     calls = []
 
-    def flaky(pks):
+    def interrupt_in_the_third_batch(pks):
         calls.append(len(pks))
         if len(calls) == 3:
-            raise KeyboardInterrupt  # the operator pressed Ctrl-C in the third batch
-        return real(pks)
+            raise KeyboardInterrupt  # the operator pressed Ctrl-C
 
+    inquiry_batches(interrupt_in_the_third_batch)
     with at(T0 + timedelta(days=91)):
-        with (
-            mock.patch.object(services, "_delete_through_orm", return_value=flaky),
-            pytest.raises(KeyboardInterrupt),
-        ):
+        with pytest.raises(KeyboardInterrupt):
             run()
         assert calls == [3, 3, 3]
         assert Inquiry.objects.count() == 11 - 6  # the two finished batches stay done
+        calls.clear()
+        inquiry_batches(lambda pks: calls.append(len(pks)))
         output = run()
         assert "checkout.Inquiry: deleted 4" in output
+        assert calls == [3, 1]
         assert list(Inquiry.objects.all()) == [fresh]
         assert "checkout.Inquiry: deleted 0" in run()  # a re-run finds nothing more
 
 
 @pytest.mark.hardening("H32")
-def test_memory_stays_flat_as_each_batch_loads_only_primary_keys(small_batches):
+def test_each_batch_holds_only_primary_keys_so_memory_stays_flat(inquiry_batches):
     with at(T0):
         InquiryFactory.create_batch(7)
-    from legal.rights import services
-
+        order = record_order(InquiryFactory())
     seen = []
-    real = services._delete_through_orm(Inquiry)
+    inquiry_batches(seen.append)
 
-    def spy(pks):
-        seen.append(list(pks))
-        return real(pks)
-
-    with (
-        at(T0 + timedelta(days=91)),
-        mock.patch.object(services, "_delete_through_orm", return_value=spy),
-    ):
+    with at(T0 + timedelta(days=91)):
         run()
-    assert [len(batch) for batch in seen] == [3, 3, 1]
+
+    assert [len(batch) for batch in seen] == [3, 3, 2]
     assert all(isinstance(pk, int) for batch in seen for pk in batch)
+    assert not Inquiry.objects.exists()
+    order.refresh_from_db()
+    assert order.inquiry is None  # the link cleared before the raw delete
 
 
 def test_the_task_runs_the_same_purge():
