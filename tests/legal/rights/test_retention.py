@@ -256,3 +256,15 @@ def test_the_task_runs_the_same_purge():
         result = enforce_retention_task.enqueue(reschedule=False)
     assert result.return_value["checkout.Inquiry"] == 1
     assert not Inquiry.objects.exists()
+
+
+def test_long_runs_show_progress(inquiry_batches, monkeypatch):
+    from legal.management.commands import enforce_retention
+
+    monkeypatch.setattr(enforce_retention, "PROGRESS_THRESHOLD", 5)
+    inquiry_batches(lambda pks: None)
+    with at(T0):
+        InquiryFactory.create_batch(7)
+    with at(T0 + timedelta(days=91)):
+        output = run()
+    assert "checkout.Inquiry [##############################] 7/7" in output
