@@ -42,37 +42,53 @@ import sys
 from datetime import timedelta
 from decimal import Decimal
 
+from django.db import connection, transaction
 from django.utils import timezone
 
 from storefront.checkout.models import Inquiry
 
-rows, fresh, chunk = int(sys.argv[1]), int(sys.argv[2]), 20000
+rows, fresh, chunk = ROWS, FRESH, 20000
 now = timezone.now()
-old = now - timedelta(days=120)
 line = [{"name": "Silver ring", "variant": "Size 17", "sku": "RING-17", "quantity": 1,
          "unit_price": "12500.00", "line_total": "12500.00"}]
+template = Inquiry(
+    reference="", first_name="Aigerim", last_name="Nurlanovna", email="", phone="+77071234567",
+    street="", city="Almaty", region="Almaty", postal_code="050000", country="KZ",
+    lines=line, item_count=1, total=Decimal("12500.00"), currency="KZT", language="en",
+    created_at=now,
+)
+fields = [f for f in Inquiry._meta.concrete_fields if not f.primary_key]
+names = [f.name for f in fields]
+base = [f.get_db_prep_save(getattr(template, f.attname), connection) for f in fields]
+at = {name: names.index(name) for name in ("reference", "email", "street", "created_at")}
+table = connection.ops.quote_name(Inquiry._meta.db_table)
+columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
+old = Inquiry._meta.get_field("created_at").get_db_prep_save(now - timedelta(days=120), connection)
 
 
-def inquiry(i, created):
-    return Inquiry(
-        reference=f"B{i:011d}", first_name="Aigerim", last_name="Nurlanovna",
-        email=f"guest{i}@example.com", phone="+77071234567", street=f"Abay avenue {i}",
-        city="Almaty", region="Almaty", postal_code="050000", country="KZ",
-        lines=line, item_count=1, total=Decimal("12500.00"), currency="KZT", language="en",
-        created_at=created,
-    )
+def row(i, created):
+    values = list(base)
+    values[at["reference"]] = f"B{i:011d}"
+    values[at["email"]] = f"guest{i}@example.com"
+    values[at["street"]] = f"Abay avenue {i}"
+    values[at["created_at"]] = created
+    return values
 
 
-for start in range(0, rows, chunk):
-    Inquiry.objects.bulk_create(
-        [inquiry(i, old) for i in range(start, min(rows, start + chunk))], batch_size=chunk
-    )
-Inquiry.objects.bulk_create([inquiry(rows + i, now) for i in range(fresh)])
+for start in range(0, rows + fresh, chunk):
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [row(i, old if i < rows else base[at["created_at"]])
+             for i in range(start, min(rows + fresh, start + chunk))],
+        )
 print(f"seeded {Inquiry.objects.count()} inquiries")
 """
 
 
 PURGE = """
+import resource
 import time
 
 from django.core.management import call_command
@@ -121,7 +137,7 @@ def main() -> None:
             str(ROOT / "manage.py"),
             "shell",
             "-c",
-            SEED.replace("sys.argv[1]", str(options.rows)).replace("sys.argv[2]", str(FRESH_ROWS)),
+            SEED.replace("ROWS", str(options.rows)).replace("FRESH", str(FRESH_ROWS)),
         ],
         env=env,
         check=True,
