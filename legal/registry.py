@@ -92,18 +92,47 @@ def entries_in_erase_order() -> list[PersonalDataEntry]:
     return sorted(_entries.values(), key=lambda entry: entry.erase_order)
 
 
-def delete_rows(model: type[Model], pks: list[Any]) -> int:
-    """Delete rows by primary key in one statement, without loading them or sending signals.
+def _where_in(connection, model: type[Model], field_name: str, values: list[Any], equal: dict):
+    """SQL for `field IN values AND other = value...`; one array parameter on PostgreSQL."""
+    quote = connection.ops.quote_name
+    column = quote(model._meta.get_field(field_name).column)
+    if connection.vendor == "postgresql":
+        clauses, params = [f"{column} = ANY(%s)"], [list(values)]
+    else:
+        clauses, params = [f"{column} IN ({', '.join(['%s'] * len(values))})"], list(values)
+    for name, value in equal.items():
+        clauses.append(f"{quote(model._meta.get_field(name).column)} = %s")
+        params.append(value)
+    return " AND ".join(clauses), params
 
-    For retention rules of models with nothing that must cascade in Python: the rule's own
-    `delete_batch` clears whatever points at the rows first.
+
+def delete_rows(model: type[Model], values: list[Any], field_name: str = "pk", **equal: Any) -> int:
+    """Delete rows whose `field_name` is one of `values`, in one statement, loading nothing.
+
+    For retention batches of models with nothing that must cascade in Python (no signals run):
+    the rule's own `delete_batch` clears whatever points at the rows first. Plain SQL because
+    the ORM's collector loads each row and a long IN list is slow to plan on PostgreSQL.
     """
-    if not pks:
+    if not values:
         return 0
     connection = connections[router.db_for_write(model)]
+    if field_name == "pk":
+        field_name = model._meta.pk.name
+    where, params = _where_in(connection, model, field_name, values, equal)
     table = connection.ops.quote_name(model._meta.db_table)
-    column = connection.ops.quote_name(model._meta.pk.column)
-    placeholders = ", ".join(["%s"] * len(pks))
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({placeholders})", pks)  # noqa: S608
+        cursor.execute(f"DELETE FROM {table} WHERE {where}", params)  # noqa: S608
+        return cursor.rowcount
+
+
+def clear_links(model: type[Model], field_name: str, values: list[Any]) -> int:
+    """Set the nullable foreign key `field_name` to NULL where it points at one of `values`."""
+    if not values:
+        return 0
+    connection = connections[router.db_for_write(model)]
+    where, params = _where_in(connection, model, field_name, values, {})
+    table = connection.ops.quote_name(model._meta.db_table)
+    column = connection.ops.quote_name(model._meta.get_field(field_name).column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {column} = NULL WHERE {where}", params)  # noqa: S608
         return cursor.rowcount

@@ -181,16 +181,27 @@ def purge_rule(
     delete = rule.delete_batch or _delete_through_orm(rule.model)
     done = 0
     last_pk = None
+    everything = rule.model._default_manager.order_by("pk")
     while True:
+        # The next window of `batch_size` rows by primary key (an index walk, whatever else
+        # the table holds), then the expired rows inside it: each batch costs the same, where
+        # "expired rows ordered by key" would sort what is left on every round.
+        window = everything if last_pk is None else everything.filter(pk__gt=last_pk)
+        edge = list(window.values_list("pk", flat=True)[rule.batch_size - 1 : rule.batch_size])
+        if not edge:
+            edge = list(window.reverse().values_list("pk", flat=True)[:1])
+        if not edge:
+            break
+        batch = expired.filter(pk__lte=edge[0])
+        if last_pk is not None:
+            batch = batch.filter(pk__gt=last_pk)
         with transaction.atomic():
-            batch = expired.order_by("pk")
-            if last_pk is not None:
-                batch = batch.filter(pk__gt=last_pk)
-            pks = list(batch.values_list("pk", flat=True)[: rule.batch_size])
-            if not pks:
-                break
-            delete(pks)
-        last_pk = pks[-1]
+            pks = list(batch.order_by("pk").values_list("pk", flat=True))
+            if pks:
+                delete(pks)
+        last_pk = edge[0]
+        if not pks:
+            continue
         done += len(pks)
         if progress is not None:
             progress(rule, done, max(total, done))

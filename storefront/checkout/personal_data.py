@@ -10,6 +10,7 @@ from legal.registry import (
     Person,
     PersonalDataEntry,
     RetentionRule,
+    clear_links,
     delete_rows,
     register,
 )
@@ -82,8 +83,16 @@ def erase_inquiries(person: Person) -> ErasureResult:
 
 def purge_inquiries(pks: list[int]) -> int:
     """One batch of the 90-day purge (P19): orders keep their own copy, only the link goes."""
-    Order.objects.filter(inquiry_id__in=pks).update(inquiry=None)
-    _forget_admin_log(Inquiry, pks)
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    clear_links(Order, "inquiry", pks)
+    delete_rows(
+        ModelLogEntry,
+        [str(pk) for pk in pks],
+        field_name="object_id",
+        content_type=ContentType.objects.get_for_model(Inquiry).pk,
+    )
     return delete_rows(Inquiry, pks)
 
 
