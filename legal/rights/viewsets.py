@@ -20,7 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import CreateView, EditView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -153,10 +153,6 @@ class EraseView(RightsRequestActionMixin, WagtailAdminTemplateMixin, TemplateVie
         return redirect(self.inspect_url())
 
 
-class RightsRequestIndexView(IndexView):
-    pass
-
-
 class RightsRequestViewSet(ModelViewSet):
     model = RightsRequest
     icon = "user"
@@ -167,7 +163,6 @@ class RightsRequestViewSet(ModelViewSet):
     add_view_class = RightsRequestCreateView
     edit_view_class = RightsRequestEditView
     inspect_view_class = RightsRequestInspectView
-    index_view_class = RightsRequestIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["requester_email", "kind", "received_on", "status", "notes"]
