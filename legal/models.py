@@ -83,3 +83,4 @@ class AnalyticsSettings(BaseSiteSetting):
 
 
 from legal.antispam.models import SpamReason, SpamRecord  # noqa: E402,F401
+from legal.rights.models import RightsRequest, RightsRequestEvent  # noqa: E402,F401

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('legal', '0002_cookie_groups'),
+        ('legal', '0004_rights_requests'),
     ]
 
     operations = [

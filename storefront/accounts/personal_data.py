@@ -81,9 +81,13 @@ register(
         description=_("Customer account: name, email address, sign-up and last activity dates."),
         export=export_account,
         erase=erase_account,
+        # Last: the other erasers find the person's data through the account.
+        erase_order=900,
         retention=RetentionRule(
             model=User,
             age_field="last_activity",
+            # Never active since signing up: the three years count from the sign-up.
+            fallback_age_field="date_joined",
             keep_for=ACCOUNT_RETENTION,
             description=_(
                 "Customer accounts with their addresses are deleted 3 years after the last "

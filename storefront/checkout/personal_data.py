@@ -3,12 +3,15 @@
 from datetime import timedelta
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from legal.registry import (
     ErasureResult,
     Person,
     PersonalDataEntry,
     RetentionRule,
+    clear_links,
+    delete_rows,
     register,
 )
 from storefront.checkout.models import Inquiry, Order
@@ -59,10 +62,38 @@ def export_inquiries(person: Person) -> list[dict]:
     ]
 
 
+def _forget_admin_log(model, pks) -> None:
+    """Wagtail's action log labels a row with its name (str()): those log lines go too."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in pks],
+    ).delete()
+
+
 def erase_inquiries(person: Person) -> ErasureResult:
     """Inquiries go entirely; an order recorded from one keeps its own copy (see orders)."""
-    removed, _detail = Inquiry.objects.filter(_whose(person)).delete()
+    pks = list(Inquiry.objects.filter(_whose(person)).values_list("pk", flat=True))
+    _forget_admin_log(Inquiry, pks)
+    removed, _detail = Inquiry.objects.filter(pk__in=pks).delete()
     return ErasureResult(removed=removed)
+
+
+def purge_inquiries(pks: list[int]) -> int:
+    """One batch of the 90-day purge (P19): orders keep their own copy, only the link goes."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    clear_links(Order, "inquiry", pks)
+    delete_rows(
+        ModelLogEntry,
+        [str(pk) for pk in pks],
+        field_name="object_id",
+        content_type=ContentType.objects.get_for_model(Inquiry).pk,
+    )
+    return delete_rows(Inquiry, pks)
 
 
 def export_orders(person: Person) -> list[dict]:
@@ -72,18 +103,30 @@ def export_orders(person: Person) -> list[dict]:
     ]
 
 
+# What an order keeps when its customer is erased (P21, H31): what the sale's accounting
+# record needs under Kazakhstan's tax law -- reference, dates, items, amounts and currency, and
+# the buyer with the delivery address as on the invoice and waybill (name, street, building
+# type, city, region, postal code, country). Contact details are not part of that record and go:
+ERASED_ORDER_FIELDS = {"email": "", "phone": "", "instructions": ""}
+
+
 def erase_orders(person: Person) -> ErasureResult:
-    """Orders are kept for tax law (P21): only the link to the account is removed."""
+    """Orders are kept for tax law (P21): unlinked from the account, contact details removed."""
     orders = Order.objects.filter(_whose(person))
-    kept = orders.count()
-    orders.filter(user__isnull=False).update(user=None)
+    pks = list(orders.values_list("pk", flat=True))
+    Order.objects.filter(pk__in=pks).update(user=None, **ERASED_ORDER_FIELDS)
     messages = []
-    if kept:
+    if pks:
         messages.append(
-            "Orders are kept for 7 years under Kazakhstan's tax law; they are no longer linked "
-            "to an account."
+            str(
+                _(
+                    "Orders are kept for 7 years under Kazakhstan's tax law, with the name, "
+                    "delivery address, items and amounts; they are no longer linked to an "
+                    "account and lose the email, phone and delivery instructions."
+                )
+            )
         )
-    return ErasureResult(removed=0, retained=kept, messages=messages)
+    return ErasureResult(removed=0, retained=len(pks), messages=messages)
 
 
 register(
@@ -96,6 +139,8 @@ register(
             model=Inquiry,
             age_field="created_at",
             keep_for=INQUIRY_RETENTION,
+            batch_size=5000,
+            delete_batch=purge_inquiries,
             # All inquiries: one that led to a purchase has its copy in the order, which is kept.
             description=(
                 "Checkout inquiries: 90 days after submission (a purchase is kept as an order)"

@@ -1,11 +1,9 @@
 """The accounts app's declarations in the personal-data registry (P03, P20)."""
 
 import json
-from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.utils import timezone
 
 from legal.registry import Person, entries
 from storefront.accounts.models import Address, User
@@ -68,22 +66,3 @@ def test_erasure_keeps_staff_accounts_for_an_administrator():
 
     assert (result.removed, result.retained) == (0, 1)
     assert User.objects.filter(pk=staff.pk).exists()
-
-
-@pytest.mark.promise("P20")
-def test_retention_rule_deletes_shopper_accounts_three_years_after_last_activity():
-    rule = entry("accounts.user").retention
-    assert rule.model is User and rule.age_field == "last_activity"
-    assert rule.keep_for == timedelta(days=3 * 365)
-
-    now = timezone.now()
-    stale = UserFactory(last_activity=now - timedelta(days=3 * 365 + 1))
-    AddressFactory(user=stale)
-    UserFactory(last_activity=now - timedelta(days=3 * 365 - 1))
-    UserFactory(is_staff=True, last_activity=now - timedelta(days=4 * 365))
-
-    due = User.objects.filter(rule.rows, **{f"{rule.age_field}__lt": now - rule.keep_for})
-
-    assert list(due) == [stale]
-    due.delete()
-    assert not Address.objects.exists()
