@@ -80,3 +80,6 @@ class AnalyticsSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("analytics")
+
+
+from legal.policy.models import LegalPage, PrivacyPolicyPage, Processor  # noqa: E402,F401

@@ -70,3 +70,32 @@ def entries() -> list[PersonalDataEntry]:
 
 def retention_rules() -> list[RetentionRule]:
     return [entry.retention for entry in _entries.values() if entry.retention is not None]
+
+
+@dataclass(frozen=True)
+class DeclaredRetention:
+    """A retention period kept by a processor, not by this code: the policy states it (P33).
+
+    Nothing here deletes data; `enforced_by` names the outside setting that does, so the
+    policy's retention table and the project's documentation can point at it.
+    """
+
+    key: str
+    data: str
+    keep_for: timedelta
+    description: str
+    enforced_by: str
+
+
+_declared: dict[str, DeclaredRetention] = {}
+
+
+def declare_retention(declared: DeclaredRetention) -> DeclaredRetention:
+    if declared.key in _declared:
+        raise ValueError(f"Retention {declared.key!r} is declared twice.")
+    _declared[declared.key] = declared
+    return declared
+
+
+def declared_retentions() -> list[DeclaredRetention]:
+    return list(_declared.values())

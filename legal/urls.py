@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from legal import views
 
@@ -7,4 +7,5 @@ app_name = "legal"
 urlpatterns = [
     path("cookies/", views.cookie_settings, name="cookie_settings"),
     path("cookies/records.json", views.consent_record_export, name="consent_records"),
+    path("", include("legal.policy.urls")),
 ]
