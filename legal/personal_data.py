@@ -7,8 +7,15 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from legal.models import ConsentRecord
-from legal.registry import ErasureResult, Person, PersonalDataEntry, RetentionRule, register
-from legal.registry import DeclaredRetention, declare_retention  # noqa: I001
+from legal.registry import (
+    DeclaredRetention,
+    ErasureResult,
+    Person,
+    PersonalDataEntry,
+    RetentionRule,
+    declare_retention,
+    register,
+)
 
 CONSENT_RETENTION = timedelta(days=365)  # P23
 

@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
-
 URL_CACHE_KEY = "legal.policy.url.{language}"
 URL_CACHE_SECONDS = 300
 
