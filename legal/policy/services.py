@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
@@ -85,5 +86,5 @@ def policy_change_notice(request: HttpRequest) -> PolicyChangeNotice | None:
 
 
 def _record_seen(user, on: date) -> None:
-    type(user).objects.filter(pk=user.pk).update(privacy_policy_seen=on)
+    get_user_model().objects.filter(pk=user.pk).update(privacy_policy_seen=on)
     user.privacy_policy_seen = on

@@ -53,9 +53,7 @@ def test_every_cookie_and_storage_key_the_browser_receives_is_in_the_policy(
         def collect():
             seen.update(cookie["name"] for cookie in visitor.context.cookies())
             seen.update(
-                page.evaluate(
-                    "() => Object.keys(localStorage).concat(Object.keys(sessionStorage))"
-                )
+                page.evaluate("() => Object.keys(localStorage).concat(Object.keys(sessionStorage))")
             )
 
         visitor.goto("/en/")  # browse

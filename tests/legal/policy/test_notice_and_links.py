@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories.accounts import UserFactory
+from tests.factories.checkout import build_shop
 from tests.factories.policy import build_policy, publish_change
 
 APRIL = date(2026, 4, 14)
@@ -62,9 +63,14 @@ def test_visitors_see_no_notice(client, changed_policy):
 @pytest.mark.parametrize("language", ["en", "ru", "kk"])
 @pytest.mark.parametrize("path", ["", "account/signup/", "checkout/", "cookies/", "basket/"])
 def test_footer_and_forms_link_the_policy_in_the_current_language(
-    client, changed_policy, language, path
+    client, site_pages, changed_policy, language, path
 ):
-    html = client.get(f"/{language}/{path}").content.decode()
+    if path == "checkout/":
+        shop = build_shop(site_pages, translate=False)
+        client.post(f"/{language}/basket/add/", {"product": shop["box"].pk, "quantity": 1})
+    response = client.get(f"/{language}/{path}")
+    assert response.status_code == 200
+    html = response.content.decode()
     footer = html.split('<footer class="site-footer"', 1)[1]
     assert f'class="privacy-policy-link" href="/{language}/privacy/"' in footer
     if path in ("account/signup/", "checkout/", "cookies/"):
