@@ -4,8 +4,9 @@ Decided once, when a revision of the policy in its source language is published:
 
 - a date the editor typed (different from the previous version's) is kept as typed;
 - otherwise, with "minor change (keep the date)" ticked, the previous version's date stays;
-- otherwise, when the title, introduction or body differ from the previous published version,
-  the date becomes the day of publication (in the site's time zone);
+- otherwise, when the text a reader sees (title, introduction, every block as rendered)
+  differs from the previous published version, the date becomes the day of publication (in
+  the site's time zone);
 - otherwise (published again without a change) the previous date stays.
 
 The date is written into the published revision itself, so each archived version carries the
@@ -16,14 +17,11 @@ publication never changes it.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from wagtail.models import Locale, Page, PageLogEntry, Revision
-
-CONTENT_FIELDS = ("title", "intro", "body")
 
 
 def _as_date(value) -> date | None:
@@ -32,37 +30,32 @@ def _as_date(value) -> date | None:
     return parse_date(value) if value else None
 
 
-def _without_ids(value):
-    """StreamField data without block ids, which change without the text changing."""
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return value
-    if isinstance(value, list):
-        return [_without_ids(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
-    return value
+def decide_last_updated(new: dict, old: dict | None, today: date, changed: bool) -> date:
+    """The date of the version whose revision content is `new`, after the one in `old`.
 
-
-def content_changed(new: dict, old: dict) -> bool:
-    return any(
-        _without_ids(new.get(name)) != _without_ids(old.get(name)) for name in CONTENT_FIELDS
-    )
-
-
-def decide_last_updated(new: dict, old: dict | None, today: date) -> date:
-    """The date of the version whose revision content is `new`, after the one in `old`."""
+    `changed` says whether the reader-visible text differs from the previous version.
+    """
     typed = _as_date(new.get("last_updated"))
     previous = _as_date(old.get("last_updated")) if old else None
     if typed and typed != previous:
         return typed
     if old is None:
         return today
-    if new.get("minor_change") or not content_changed(new, old):
+    if new.get("minor_change") or not changed:
         return previous or today
     return today
+
+
+def text_changed(new: Revision, old: Revision) -> bool:
+    """Whether a reader sees different text (the admin may re-save the same text differently)."""
+    from legal.policy.versions import page_lines
+
+    def lines(revision: Revision) -> list[str]:
+        page = revision.as_object()
+        page.last_updated = None  # the date itself is not part of the text compared
+        return page_lines(page)
+
+    return lines(new) != lines(old)
 
 
 def previous_published_revision(page: Page, revision: Revision) -> Revision | None:
@@ -102,6 +95,7 @@ def stamp_last_updated(sender, instance, revision, **kwargs) -> None:
         revision.content,
         previous.content if previous else None,
         timezone.localdate(),
+        changed=previous is not None and text_changed(revision, previous),
     )
     revision.content["last_updated"] = decided.isoformat()
     revision.content["minor_change"] = False

@@ -88,9 +88,10 @@ def test_each_translation_shows_the_date_of_the_source_version_it_translates(
 def test_the_rule_itself():
     today = date(2026, 11, 26)
     old = {"title": "P", "body": "[]", "last_updated": "2026-04-14", "minor_change": False}
-    assert decide_last_updated({**old, "body": "[1]"}, old, today) == today
-    assert decide_last_updated({**old, "body": "[1]", "minor_change": True}, old, today) == APRIL
-    assert decide_last_updated(dict(old), old, today) == APRIL
-    typed = {**old, "body": "[1]", "last_updated": "2026-05-01"}
-    assert decide_last_updated(typed, old, today) == date(2026, 5, 1)
-    assert decide_last_updated({**old, "last_updated": None}, None, today) == today
+    assert decide_last_updated(dict(old), old, today, changed=True) == today
+    minor = {**old, "minor_change": True}
+    assert decide_last_updated(minor, old, today, changed=True) == APRIL
+    assert decide_last_updated(dict(old), old, today, changed=False) == APRIL
+    typed = {**old, "last_updated": "2026-05-01"}
+    assert decide_last_updated(typed, old, today, changed=True) == date(2026, 5, 1)
+    assert decide_last_updated({**old, "last_updated": None}, None, today, changed=True) == today
