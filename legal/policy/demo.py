@@ -7,6 +7,7 @@ processors, rights) come from the live blocks.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowPage
@@ -84,6 +85,9 @@ def ensure_workflow(page: Page) -> None:
 
 @transaction.atomic
 def seed(command) -> None:
+    if not HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exists():
+        command.stdout.write("legal: no home page yet, so no privacy policy (run home's seed).")
+        return
     ensure_processors()
     page = ensure_policy(command)
     ensure_workflow(page)

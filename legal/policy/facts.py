@@ -266,10 +266,16 @@ RIGHTS_ANSWER_DAYS = 30
 
 
 def account_privacy_url() -> str:
-    """Where a signed-in shopper uses their rights themselves (export, correction, deletion)."""
-    from django.urls import reverse
+    """Where a signed-in shopper uses their rights themselves (export, correction, deletion).
 
-    return reverse("accounts:profile")
+    The account's privacy area when the site has one, else the account profile.
+    """
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("legal:account_privacy")
+    except NoReverseMatch:
+        return reverse("accounts:profile")
 
 
 def rights_facts(site) -> dict:

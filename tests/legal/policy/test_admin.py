@@ -30,3 +30,20 @@ def test_seed_demo_sets_up_the_review_workflow_once(db, django_capture_on_commit
     assert len(english.published_versions) == 2
     assert WorkflowPage.objects.get(page=english).workflow.name == "Privacy policy review"
     assert Processor.objects.count() == 15
+
+
+def test_a_legal_page_shows_its_sections_and_the_operator(client, site_pages):
+    from legal.policy.models import LegalPage
+
+    site_pages["en"].add_child(
+        instance=LegalPage(
+            title="Terms",
+            slug="terms",
+            body=[
+                ("section", {"heading": "Delivery", "text": "<p>We deliver in Almaty.</p>"}),
+                ("operator_details", None),
+            ],
+        )
+    ).save_revision().publish()
+    html = client.get("/en/terms/").content.decode()
+    assert "We deliver in Almaty." in html and 'class="operator-trading_name"' in html
