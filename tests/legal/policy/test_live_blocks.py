@@ -61,11 +61,12 @@ def test_each_operator_detail_is_on_the_policy_and_in_the_footer(client, operato
     home = client.get("/en/").content.decode()
     assert value in footer(home), f"{field} missing from the footer"
 
-    setattr(operator, field, f"{value} changed")
+    changed = "123123123123" if field == "bin" else f"{value} changed"  # BIN: 12 digits
+    setattr(operator, field, changed)
     operator.save()
     policy = client.get("/en/privacy/").content.decode()
-    assert f"{value} changed" in main(policy)
-    assert f"{value} changed" in footer(client.get("/ru/").content.decode())
+    assert changed in main(policy)
+    assert changed in footer(client.get("/ru/").content.decode())
 
 
 @pytest.mark.promise("P35")
