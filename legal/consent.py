@@ -71,6 +71,7 @@ COOKIE_GROUPS: dict[str, dict] = {
             ("csrftoken", "Protection against forged form submissions."),
             ("nera_language", "The language you chose."),
             ("nera_consent", "Your cookie choice and its consent id (6 months)."),
+            ("messages", "One-time notices such as 'You have signed in' (until shown)."),
         ],
     },
     ANALYTICS: {

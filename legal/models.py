@@ -83,4 +83,5 @@ class AnalyticsSettings(BaseSiteSetting):
 
 
 from legal.antispam.models import SpamReason, SpamRecord  # noqa: E402,F401
+from legal.policy.models import LegalPage, PrivacyPolicyPage, Processor  # noqa: E402,F401
 from legal.rights.models import RightsRequest, RightsRequestEvent  # noqa: E402,F401

@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from legal.antispam.models import SpamRecord
 from legal.models import ConsentRecord
-from legal.registry import ErasureResult, Person, PersonalDataEntry, RetentionRule, register
+from legal.registry import (
+    DeclaredRetention,
+    ErasureResult,
+    Person,
+    PersonalDataEntry,
+    RetentionRule,
+    declare_retention,
+    register,
+)
 
 CONSENT_RETENTION = timedelta(days=365)  # P23
 
@@ -296,6 +304,24 @@ register(
             age_field="created_at",
             keep_for=SPAM_RECORD_RETENTION,
             description=_("Anti-spam records are deleted after 1 year."),
+        ),
+    )
+)
+
+
+# P33: PostHog keeps analytics events 12 months; its project settings enforce it, not this code.
+POSTHOG_RETENTION = timedelta(days=365)
+
+declare_retention(
+    DeclaredRetention(
+        key="posthog.analytics",
+        data=_(
+            "Analytics data (PostHog): pages visited, clicks, device type, no names or contacts."
+        ),
+        keep_for=POSTHOG_RETENTION,
+        description=_("PostHog deletes analytics events after 12 months."),
+        enforced_by=_(
+            "PostHog project settings: data retention 12 months and 'Discard client IP data' on."
         ),
     )
 )

@@ -136,3 +136,32 @@ def clear_links(model: type[Model], field_name: str, values: list[Any]) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET {column} = NULL WHERE {where}", params)  # noqa: S608
         return cursor.rowcount
+
+
+@dataclass(frozen=True)
+class DeclaredRetention:
+    """A retention period kept by a processor, not by this code: the policy states it (P33).
+
+    Nothing here deletes data; `enforced_by` names the outside setting that does, so the
+    policy's retention table and the project's documentation can point at it.
+    """
+
+    key: str
+    data: str
+    keep_for: timedelta
+    description: str
+    enforced_by: str
+
+
+_declared: dict[str, DeclaredRetention] = {}
+
+
+def declare_retention(declared: DeclaredRetention) -> DeclaredRetention:
+    if declared.key in _declared:
+        raise ValueError(f"Retention {declared.key!r} is declared twice.")
+    _declared[declared.key] = declared
+    return declared
+
+
+def declared_retentions() -> list[DeclaredRetention]:
+    return list(_declared.values())

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from legal import views
 from legal.rights import views as rights_views
@@ -12,4 +12,5 @@ urlpatterns = [
     path("account/privacy/export/", rights_views.account_export, name="account_export"),
     path("account/privacy/delete/", rights_views.account_delete, name="account_delete"),
     path("account/privacy/deleted/", rights_views.account_deleted, name="account_deleted"),
+    path("", include("legal.policy.urls")),
 ]

@@ -45,3 +45,11 @@ def register_rights_request_permissions():
         content_type__app_label="legal",
         codename__in=["export_personal_data", "erase_personal_data"],
     )
+
+
+# The privacy policy's processors (Snippets → Processors).
+from wagtail.snippets.models import register_snippet  # noqa: E402
+
+from legal.policy.viewsets import processor_viewset  # noqa: E402
+
+register_snippet(processor_viewset)

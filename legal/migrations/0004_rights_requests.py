@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('legal', '0002_cookie_groups'),
+        ('legal', '0003_privacy_policy'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

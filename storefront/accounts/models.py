@@ -48,6 +48,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     last_activity = models.DateTimeField(_("last activity"), null=True, blank=True, db_index=True)
     # Opaque id that links analytics to a signed-in shopper without the email (P15).
     analytics_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The "Last updated" date of the privacy policy this shopper was last told about (P31).
+    privacy_policy_seen = models.DateField(_("privacy policy seen"), null=True, blank=True)
 
     objects = UserManager()
 
