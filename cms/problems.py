@@ -34,6 +34,7 @@ TITLES = {
     "empty_basket": gettext_lazy("Your basket is empty, so there is nothing to send."),
     "not_added": gettext_lazy("That could not be added to the basket."),
     "address_limit_reached": gettext_lazy("The address book is full."),
+    "reauthentication_required": gettext_lazy("Please confirm your password first."),
 }
 
 

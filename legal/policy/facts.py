@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from legal import registry
+from legal.antispam.services import ANTISPAM_FIELDS
 
 # The eight operator details of P01, in the order the policy and the footer show them.
 OPERATOR_FIELDS: tuple[tuple[str, object], ...] = (
@@ -86,7 +87,8 @@ def form_field_rows(form_key: str) -> list[dict]:
     form = source.build()
     rows = []
     for name, field in form.fields.items():
-        if field.widget.is_hidden or name in source.repeats:
+        # The anti-spam honeypot is left empty by every person: it collects nothing (P11).
+        if field.widget.is_hidden or name in source.repeats or name in ANTISPAM_FIELDS:
             continue
         rows.append({"field": name, "label": str(field.label), "required": field.required})
     return rows

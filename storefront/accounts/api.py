@@ -1,4 +1,5 @@
-"""The signed-in shopper's profile and address book through the storefront API (P04, P25).
+"""The signed-in shopper's profile, address book and data export through the storefront API
+(P04, P24, P25, P27).
 
 The same forms and services as the account pages; every address is looked up through the
 signed-in owner, so another shopper's id is simply not found (H09). Session auth with CSRF.
@@ -6,6 +7,7 @@ signed-in owner, so another shopper's id is simply not found (H09). Session auth
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404, HttpRequest
@@ -14,15 +16,14 @@ from ninja import Router, Status
 
 from cms.api_auth import signed_in_auth
 from cms.problems import Problem, form_errors
+from legal.rights.services import export_person, person_for_user
 from storefront.accounts import services
+from storefront.accounts.decorators import recently_reauthenticated
 from storefront.accounts.forms import AddressForm, ProfileForm
 from storefront.accounts.models import ADDRESS_FIELDS, Address
 from storefront.accounts.schemas import AddressIn, AddressOut, AddressPatch, ProfileIn, ProfileOut
 
 router = Router(tags=["account"], auth=signed_in_auth)
-
-# The data export (P24/P27) belongs here as GET /me/export/ once the personal-data export
-# service exists; it must require a recent reauthentication like the account page (H05).
 
 
 def _invalid(form) -> Problem:
@@ -49,6 +50,23 @@ def update_profile(request: HttpRequest, data: ProfileIn):
     return form.save()
 
 
+@router.get(
+    "/me/export/",
+    response=dict[str, Any],
+    summary="Everything held about you (docs/personal-data-export.schema.json)",
+)
+def export_my_data(request: HttpRequest):
+    """The same document as the account page's download (P24, P27); a recent password
+    confirmation is needed, as there (H05): confirm it on the account page first."""
+    if not recently_reauthenticated(request):
+        raise Problem(
+            403,
+            "reauthentication_required",
+            _("Confirm your password on the account page, then ask again."),
+        )
+    return export_person(person_for_user(request.user))
+
+
 @router.get("/me/addresses/", response=list[AddressOut], summary="Your saved addresses")
 def list_addresses(request: HttpRequest):
     return list(request.user.addresses.all())
@@ -56,7 +74,7 @@ def list_addresses(request: HttpRequest):
 
 @router.post("/me/addresses/", response={201: AddressOut}, summary="Save an address")
 def create_address(request: HttpRequest, data: AddressIn):
-    form = AddressForm(data.dict())
+    form = AddressForm(data.dict(), spam_request=request, spam_checks=False)
     if not form.is_valid():
         raise _invalid(form)
     fields = dict(form.cleaned_data)
@@ -79,7 +97,9 @@ def update_address(request: HttpRequest, address_id: UUID, data: AddressPatch):
     current = {name: getattr(address, name) for name in ("label", *ADDRESS_FIELDS)}
     current["country"] = str(address.country)
     changes = data.dict(exclude_none=True)
-    form = AddressForm({**current, **changes}, instance=address)
+    form = AddressForm(
+        {**current, **changes}, instance=address, spam_request=request, spam_checks=False
+    )
     if not form.is_valid():
         raise _invalid(form)
     make_default = form.cleaned_data.get("make_default", False)

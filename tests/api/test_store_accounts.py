@@ -7,7 +7,7 @@ from django.test import Client
 
 from storefront.accounts.models import Address
 from tests.api.conftest import STORE, csrf_headers
-from tests.factories.accounts import AddressFactory, VerifiedUserFactory
+from tests.factories.accounts import PASSWORD, AddressFactory, VerifiedUserFactory
 from tests.factories.checkout import InquiryFactory
 
 NEW_ADDRESS = {
@@ -20,6 +20,10 @@ NEW_ADDRESS = {
     "country": "KZ",
     "instructions": "",
 }
+
+
+def csrf_form(client) -> dict:
+    return {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
 
 
 def send(client, method, path, data=None, **headers):
@@ -166,3 +170,32 @@ def test_address_limit_is_a_409(browser, shopper):
 
     assert response.status_code == 409
     assert response.json()["code"] == "address_limit_reached"
+
+
+@pytest.mark.promise("P24")
+@pytest.mark.promise("P27")
+@pytest.mark.hardening("H05")
+@pytest.mark.hardening("H30")
+def test_the_export_needs_a_recent_password_and_holds_only_the_shoppers_data(browser, shopper):
+    from tests.legal.rights.test_export import validate
+
+    InquiryFactory(email=shopper.email, first_name="Dana")
+    InquiryFactory(email="someone.else@example.com", first_name="Zarina")
+
+    refused = browser.get(f"{STORE}/me/export/")
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "reauthentication_required"
+
+    confirmed = browser.post(
+        "/en/account/reauthenticate/", {"password": PASSWORD, **csrf_form(browser)}
+    )
+    assert confirmed.status_code == 302
+    response = browser.get(f"{STORE}/me/export/")
+
+    assert response.status_code == 200
+    document = response.json()
+    validate(document)
+    assert document["subject"]["email"] == shopper.email
+    inquiries = document["sections"]["checkout.inquiry"]["records"]
+    assert [row["first_name"] for row in inquiries] == ["Dana"]
+    assert "someone.else@example.com" not in response.content.decode()

@@ -245,3 +245,47 @@ def test_the_api_checkout_has_the_forms_limits_and_records_a_burst(shop):  # noq
     assert Inquiry.objects.count() == 5
     record = SpamRecord.objects.get()
     assert (record.reason, record.ip, record.email) == ("rate_limit", BOT_IP, VALID["email"])
+
+
+@pytest.mark.promise("P24")
+@pytest.mark.promise("P26")
+def test_a_persons_spam_records_are_in_their_export_and_go_with_the_erasure():
+    from legal.rights.services import erase_person, export_person, person_for_email
+
+    services.record(None, form="signup", reason="too_fast", email="Aigerim@example.com")
+    services.record(None, form="signup", reason="too_fast", email="someone@example.com")
+
+    person = person_for_email("aigerim@example.com")
+    records = export_person(person)["sections"]["legal.spam_records"]["records"]
+    assert [(r["form"], r["email"]) for r in records] == [("signup", "Aigerim@example.com")]
+    erase_person(person)
+    assert list(SpamRecord.objects.values_list("email", flat=True)) == ["someone@example.com"]
+
+
+@pytest.mark.promise("P11")
+def test_the_api_address_book_works_with_the_protections_on():
+    """A JSON client has no page to carry the honeypot or the token: the API checks limits only."""
+    import json
+
+    user = VerifiedUserFactory()
+    client = Client()
+    client.force_login(user)
+    client.get("/api/store/v1/session/")
+    address = {
+        "label": "Home",
+        "street": "Dostyk 5",
+        "building_type": "apartment",
+        "city": "Almaty",
+        "region": "",
+        "postal_code": "050010",
+        "country": "KZ",
+        "instructions": "",
+    }
+    response = client.post(
+        "/api/store/v1/me/addresses/",
+        json.dumps(address),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value,
+    )
+    assert response.status_code == 201, response.content
+    assert not SpamRecord.objects.exists()

@@ -1,8 +1,7 @@
 """The retention job (P19-P23, H32): time travel to each rule's boundary, run the command.
 
 Each test travels with time-machine, calls `enforce_retention` as cron would, and then looks at
-the database. P22 (anti-spam records) has no test yet: the project stores no anti-spam record
-(no such model exists), so there is nothing to delete.
+the database.
 """
 
 import dataclasses
@@ -17,6 +16,8 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 
 from legal import registry
+from legal.antispam.models import SpamRecord
+from legal.antispam.services import record as record_spam
 from legal.models import ConsentRecord
 from legal.rights.models import RightsRequest
 from legal.rights.tasks import enforce_retention as enforce_retention_task
@@ -268,3 +269,32 @@ def test_long_runs_show_progress(inquiry_batches, monkeypatch):
     with at(T0 + timedelta(days=91)):
         output = run()
     assert "checkout.Inquiry [##############################] 7/7" in output
+
+
+@pytest.mark.promise("P22")
+def test_anti_spam_records_are_deleted_after_a_year():
+    with at(T0):
+        caught = record_spam(None, form="checkout", reason="honeypot", email="bot@example.com")
+    with at(T0 + timedelta(days=365)):
+        run()
+    assert SpamRecord.objects.filter(pk=caught.pk).exists()
+    with at(T0 + timedelta(days=365, seconds=1)):
+        output = run()
+    assert not SpamRecord.objects.filter(pk=caught.pk).exists()
+    assert "legal.SpamRecord: deleted 1" in output
+
+
+def test_queued_account_emails_are_deleted_after_a_week():
+    from django_tasks_db.models import DBTaskResult
+
+    from storefront.accounts.tasks import schedule_retry
+
+    message = {"subject": "s", "body": "b", "html": "", "from_email": "f@x.kz", "to": ["a@x.kz"]}
+    with at(T0):
+        schedule_retry("email_confirmation_signup", message, attempt=2)
+    with at(T0 + timedelta(days=7)):
+        run()
+    assert DBTaskResult.objects.count() == 1
+    with at(T0 + timedelta(days=7, seconds=1)):
+        run()
+    assert not DBTaskResult.objects.exists()
