@@ -250,13 +250,19 @@ def test_each_batch_holds_only_primary_keys_so_memory_stays_flat(inquiry_batches
     assert order.inquiry is None  # the link cleared before the raw delete
 
 
-def test_the_task_runs_the_same_purge():
+def test_the_worker_runs_the_same_purge_and_queues_the_next_day():
+    from django_tasks_db.models import DBTaskResult
+
     with at(T0):
         InquiryFactory()
     with at(T0 + timedelta(days=91)):
-        result = enforce_retention_task.enqueue(reschedule=False)
-    assert result.return_value["checkout.Inquiry"] == 1
+        enforce_retention_task.enqueue()
+        call_command("db_worker", "--backend", "worker", "--batch", "--no-startup-delay")
     assert not Inquiry.objects.exists()
+    done = DBTaskResult.objects.get(status="SUCCESSFUL")
+    assert done.return_value["checkout.Inquiry"] == 1
+    following = DBTaskResult.objects.get(status="READY")
+    assert following.run_after == T0 + timedelta(days=92)
 
 
 def test_long_runs_show_progress(inquiry_batches, monkeypatch):
