@@ -131,7 +131,7 @@ def test_secret_paths_are_reported_as_their_route(site_pages):
     with (
         FakeHoneybadger() as honeybadger,
         with_honeybadger(honeybadger.url),
-        mock.patch("storefront.checkout.views.looks_like_reference", side_effect=boom),
+        mock.patch("storefront.checkout.views.own_inquiry", side_effect=boom),
     ):
         client = Client(raise_request_exception=False)
         response = client.get(f"/en/checkout/done/{reference}/?utm=a@b.kz")
