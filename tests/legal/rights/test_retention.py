@@ -26,6 +26,7 @@ from storefront.checkout.models import Inquiry, Order
 from storefront.checkout.services import record_order
 from tests.factories.accounts import AddressFactory, UserFactory
 from tests.factories.checkout import InquiryFactory, OrderFactory
+from tests.workers import run_worker
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -257,7 +258,7 @@ def test_the_worker_runs_the_same_purge_and_queues_the_next_day():
         InquiryFactory()
     with at(T0 + timedelta(days=91)):
         enforce_retention_task.enqueue()
-        call_command("db_worker", "--backend", "worker", "--batch", "--no-startup-delay")
+        run_worker()
     assert not Inquiry.objects.exists()
     done = DBTaskResult.objects.get(status="SUCCESSFUL")
     assert done.return_value["checkout.Inquiry"] == 1

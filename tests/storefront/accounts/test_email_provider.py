@@ -8,7 +8,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -17,6 +16,7 @@ from storefront.accounts.models import User
 from tests.factories.accounts import AddressFactory, VerifiedUserFactory
 from tests.legal.fake_posthog import HangingServer, refusing_url
 from tests.storefront.accounts.conftest import SIGNUP_URL, signup_data
+from tests.workers import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -108,11 +108,6 @@ def test_password_reset_payload_carries_no_address_book_data(client):
     for personal in (address.street, address.postal_code, address.city, str(user.analytics_id)):
         assert personal not in text
     assert "/en/account/password/reset/key/" in payload["textContent"]
-
-
-def run_worker() -> None:
-    """The real worker of django-tasks' database backend, until no task is due."""
-    call_command("db_worker", "--backend", "worker", "--batch", "--no-startup-delay", verbosity=0)
 
 
 @pytest.mark.hardening("H35")
