@@ -40,7 +40,7 @@ format: install
 # Refresh the gettext catalogues after changing user-facing strings (needs GNU gettext);
 # the compiled .mo files are committed so that users need no gettext tools.
 messages: install
-	$(BIN)/python manage.py makemessages -l ru -l kk -l en --ignore=.venv --ignore=var --ignore=static_collected
+	$(BIN)/python manage.py makemessages -l ru -l kk -l en --ignore=.venv --ignore=var --ignore=static_collected --ignore=node_modules
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
