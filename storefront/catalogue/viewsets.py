@@ -5,7 +5,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from storefront.catalogue.models import ProductPage
-from storefront.catalogue.templatetags.catalogue_tags import money
+from storefront.money import format_money
 
 
 class ProductFilterSet(PageListingViewSet.filterset_class):
@@ -31,7 +31,7 @@ class ProductListingViewSet(PageListingViewSet):
         Column(
             "price",
             label=_("Price"),
-            accessor=lambda product: money(product.price, product.currency),
+            accessor=lambda product: format_money(product.price, product.currency),
             sort_key="price",
         ),
         Column("stock", label=_("Stock"), sort_key="stock"),

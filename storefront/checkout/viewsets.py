@@ -13,9 +13,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, MenuItem
 
-from storefront.basket.money import format_money
 from storefront.checkout.models import PERSONAL_FIELDS, Inquiry, Order
 from storefront.checkout.services import record_order
+from storefront.money import format_money
 
 # Spreadsheet apps run cells that start with these as formulas (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from django_countries import countries
 
 from storefront.accounts.models import BuildingType
-from storefront.basket.money import format_money
+from storefront.money import format_money
 
 MAX_LINK_LENGTH = 2000
 WA_ME = "https://wa.me/"

@@ -64,9 +64,9 @@ def test_two_products_checkout_in_kazakh_opens_whatsapp_with_the_order(
     assert text == page.locator("#whatsapp-message").input_value()
     lines = text.splitlines()
     assert lines[0] == f"Сәлеметсіз бе! Тапсырыс бергім келеді ({inquiry.reference}):"
-    assert lines[1] == "1. Күміс сақина (17 өлшем) [RING-17] × 2 = 25 000 ₸"
-    assert lines[2] == "2. Сыйлық қорабы [BOX] × 1 = 3 000.50 ₸"
-    assert lines[3] == "Барлығы: 28 000.50 ₸"
+    assert lines[1] == "1. Күміс сақина (17 өлшем) [RING-17] × 2 = 25\u00a0000\u00a0₸"
+    assert lines[2] == "2. Сыйлық қорабы [BOX] × 1 = 3\u00a0000,50\u00a0₸"
+    assert lines[3] == "Барлығы: 28\u00a0000,50\u00a0₸"
     assert "Аты-жөні: Әлия Құрманғазы" in lines
     assert "Телефон: +77071234567" in lines
     assert "Жеткізу нұсқаулары: Домофон #15 & қоңырау шалыңыз + рахмет" in lines

@@ -1,16 +1,6 @@
-from decimal import Decimal
-
 from django import template
 
-from storefront.basket.money import format_money
-
 register = template.Library()
-
-
-@register.filter
-def money(amount: Decimal, currency: str) -> str:
-    """{{ line.unit_price|money:line.currency }}"""
-    return format_money(amount, currency)
 
 
 @register.simple_tag

@@ -1,5 +1,4 @@
 import json
-from decimal import Decimal
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -17,15 +16,3 @@ def json_ld(data) -> str:
     """A schema.org JSON-LD data block (not executable, so allowed under the CSP)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
-
-
-@register.filter
-def money(amount, currency="KZT") -> str:
-    """A price as shoppers in Kazakhstan read it: 12 500 ₸ (no decimals for whole tenge)."""
-    if amount is None:
-        return ""
-    amount = Decimal(amount)
-    step = Decimal("1") if amount == amount.to_integral_value() else Decimal("0.01")
-    text = f"{amount.quantize(step):,}".replace(",", "\u00a0")
-    symbol = {"KZT": "₸", "RUB": "₽", "USD": "$", "EUR": "€"}.get(currency, currency)
-    return f"{text}\u00a0{symbol}"

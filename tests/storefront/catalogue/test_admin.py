@@ -27,7 +27,7 @@ def test_products_listing_shows_price_stock_and_status(editor_client, shop):
     for heading in ("SKU", "Price", "Stock", "Status", "Availability"):
         assert f"> {heading} </a>" in html, heading
     assert "Gold ring" in html
-    assert "<td > GOLD-1 </td> <td > 42 000 ₸ </td> <td > 7 </td> <td > In stock </td>" in html
+    assert "<td > GOLD-1 </td> <td > ₸42,000 </td> <td > 7 </td> <td > In stock </td>" in html
 
 
 def test_products_listing_filters_and_search(editor_client, shop):

@@ -132,7 +132,8 @@ def test_happy_path_in_each_language(client, shop, language, ring, variant, gree
     assert inquiry.reference in html
     text = wa_text(html)
     assert text.startswith(f"{greeting} ({inquiry.reference}):")
-    assert f"{ring} ({variant}) [RING-17] × 2 = 25 000 ₸" in text
+    price = "₸25,000" if language == "en" else "25\u00a0000\u00a0₸"
+    assert f"{ring} ({variant}) [RING-17] × 2 = {price}" in text
     assert "+77071234567" in text
     assert "Intercom 15 & call #2" in text
     # The email stays in the stored inquiry; WhatsApp gets name, phone, address and items (P08).
