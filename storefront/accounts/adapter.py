@@ -46,6 +46,14 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         return keyed_ip(client_ip(request))
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """One failed-login counter per account, whatever Host header the guesses name.
+
+        allauth prefixes the host, so every name in ALLOWED_HOSTS would allow the guesses again;
+        the admin logins use this key too (storefront.accounts.admin_login).
+        """
+        return str(credentials.get("email", credentials.get("username", ""))).strip().lower()
+
     def save_user(self, request, user, form, commit=True):
         # The retention clock (P20) starts at sign-up, not at the first later visit.
         user.last_activity = timezone.now()
