@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from legal.antispam.services import keyed_ip
 from legal.jurisdiction import client_ip
+from storefront.accounts.services import on_site
 from storefront.accounts.tasks import schedule_retry, serialise_message
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,11 @@ class AccountAdapter(DefaultAccountAdapter):
             "shop_name": settings.WAGTAIL_SITE_NAME,
         }
         ctx.update(context)
+        # allauth builds every link (activate_url, password_reset_url, signup_url) from the
+        # request's host: put them on the configured address instead.
+        for key, value in ctx.items():
+            if key.endswith("_url") and isinstance(value, str) and value:
+                ctx[key] = on_site(value)
         message = self.render_mail(template_prefix, email, ctx)
         kind = template_prefix.rsplit("/", 1)[-1]
         try:

@@ -1,7 +1,9 @@
-"""Address book rules, shared by the account pages, checkout and the API."""
+"""Address book rules, shared by the account pages, checkout and the API; links in account emails."""
 
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,3 +75,15 @@ def touch_last_activity(user: User, *, now: datetime | None = None) -> bool:
     User.objects.filter(pk=user.pk).update(last_activity=now)
     user.last_activity = now
     return True
+
+
+def on_site(url: str) -> str:
+    """`url`'s path, query and fragment on the configured SITE_BASE_URL.
+
+    Links in account emails must not take their host and port from the request: the Host header
+    is the client's to choose, and a reset link pointing elsewhere would hand over its key.
+    """
+    parts = urlsplit(url)
+    base = urlsplit(settings.SITE_BASE_URL)
+    path = base.path.rstrip("/") + (parts.path or "/")
+    return urlunsplit((base.scheme, base.netloc, path, parts.query, parts.fragment))
