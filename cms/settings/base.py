@@ -236,6 +236,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a POST confirms, so mail scanners cannot
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True  # one address; a new one replaces it once verified (P25)
+# The old address hears of an email change, the address of a password change or reset.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_PREVENT_ENUMERATION = True  # H04
 # P07: every sign-in lasts two weeks from the last visit (SESSION_COOKIE_AGE, sliding), as the
 # policy says; there is no "remember me" choice that would end it with the browser.

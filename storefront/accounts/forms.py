@@ -96,8 +96,15 @@ class ResetPasswordKeyForm(PasswordPairLabels, allauth_forms.ResetPasswordKeyFor
 
 
 class ChangePasswordForm(PasswordPairLabels, allauth_forms.ChangePasswordForm):
+    """The new password only: the view already wants the current one typed recently (H05).
+
+    A recent sign-in or the reauthentication prompt is that one prompt; asking again here
+    made it three.
+    """
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        del self.fields["oldpassword"]
         self._relabel()
 
 

@@ -1,10 +1,13 @@
 """Address book rules, shared by the account pages, checkout and the API; links in account emails."""
 
+import time
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
+from allauth.account.internal.flows.login import get_authentication_records
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -87,3 +90,19 @@ def on_site(url: str) -> str:
     base = urlsplit(settings.SITE_BASE_URL)
     path = base.path.rstrip("/") + (parts.path or "/")
     return urlunsplit((base.scheme, base.netloc, path, parts.query, parts.fragment))
+
+
+def signed_in_recently(request: HttpRequest) -> bool:
+    """Whether this session typed the account's password within ACCOUNT_REAUTHENTICATION_TIMEOUT.
+
+    Either at sign-in or at allauth's reauthentication prompt: both prove the same thing.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    timeout = settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+    now = time.time()
+    return any(
+        record.get("method") == "password" and now - float(record.get("at", 0)) < timeout
+        for record in get_authentication_records(request, user)
+    )
