@@ -5,6 +5,7 @@ import re
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from legal.antispam.forms import SpamProtectionMixin
@@ -63,6 +64,16 @@ class SignupForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.SignupForm):
         super().__init__(*args, **kwargs)
         self._relabel()
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def try_save(self, request):
+        """A known email costs the same password hashing as a new account (H04).
+
+        allauth skips creating the account and so the hashing, the slow part of a sign-up;
+        the difference in time would tell who has an account.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
 
 
 class LoginForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.LoginForm):
