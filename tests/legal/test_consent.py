@@ -306,7 +306,9 @@ def test_pages_vary_by_the_country_header(client, analytics_on, settings):
 
 @pytest.mark.promise("P16")
 @pytest.mark.parametrize("country", ["NO", "IS", "LI", "GB", "CH", "DE"])
-def test_eea_uk_and_swiss_visitors_get_opt_in_and_no_analytics(client, analytics_on, settings, country):
+def test_eea_uk_and_swiss_visitors_get_opt_in_and_no_analytics(
+    client, analytics_on, settings, country
+):
     settings.COUNTRY_HEADER = "CF-IPCountry"
 
     response = client.get("/en/", HTTP_CF_IPCOUNTRY=country)

@@ -82,9 +82,7 @@ def test_changing_the_password_long_after_signing_in_asks_for_it_once_more(shopp
     later = timezone.now() + timedelta(seconds=settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 60)
 
     with time_machine.travel(later):
-        response = person.submit(
-            CHANGE_URL, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
-        )
+        response = person.submit(CHANGE_URL, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
 
     shopper.refresh_from_db()
     assert shopper.check_password(NEW_PASSWORD), response.content.decode()[:2000]
@@ -120,9 +118,11 @@ def test_changing_to_a_taken_address_answers_like_a_free_one(signed_in, shopper)
         "Your email address was entered on another Nera account"
     }
     assert "http://testserver/en/account/password/reset/" in to_taken[0].body
-    assert not EmailAddress.objects.filter(email="taken@example.com", verified=True).exclude(
-        user__email="taken@example.com"
-    ).exists()
+    assert (
+        not EmailAddress.objects.filter(email="taken@example.com", verified=True)
+        .exclude(user__email="taken@example.com")
+        .exists()
+    )
 
 
 @pytest.mark.hardening("H06")

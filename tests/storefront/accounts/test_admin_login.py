@@ -60,7 +60,9 @@ def test_admin_and_shop_logins_count_failed_guesses_on_one_counter(db, admin_gue
             assert "are not correct" in shop.content.decode()
 
     # The account is now locked on both forms, even with the right password, under any host name.
-    shop = shop_sign_in(Client(REMOTE_ADDR="10.0.2.1", HTTP_HOST="localhost"), staff.email, PASSWORD)
+    shop = shop_sign_in(
+        Client(REMOTE_ADDR="10.0.2.1", HTTP_HOST="localhost"), staff.email, PASSWORD
+    )
     assert "Too many failed login attempts" in shop.content.decode()
     admin = Client(REMOTE_ADDR="10.0.2.2")
     assert admin_sign_in(admin, staff.email, PASSWORD).status_code == 429
