@@ -2,9 +2,9 @@
 
 import copy
 
-from cms.monitoring import honeybadger_settings
-
 from django.core.exceptions import ImproperlyConfigured
+
+from cms.monitoring import honeybadger_settings
 
 from .base import *  # noqa: F403
 from .base import CONTENT_SECURITY_POLICY, INSTALLED_APPS, MIDDLEWARE, STORAGES, env
