@@ -125,7 +125,6 @@ def test_changing_to_a_taken_address_answers_like_a_free_one(signed_in, shopper)
     )
 
 
-@pytest.mark.hardening("H06")
 def test_the_old_address_hears_of_an_email_change(signed_in, shopper):
     reauthenticate(signed_in)
     signed_in.post("/en/account/email/", {"action_add": "", "email": "new@example.com"})
@@ -143,7 +142,6 @@ def test_the_old_address_hears_of_an_email_change(signed_in, shopper):
     assert "http://testserver/en/account/password/reset/" in notice.body
 
 
-@pytest.mark.hardening("H06")
 def test_the_address_hears_of_a_password_change(signed_in, shopper):
     signed_in.post(
         CHANGE_URL,
@@ -160,7 +158,6 @@ def test_the_address_hears_of_a_password_change(signed_in, shopper):
     assert "127.0.0.1" not in notice.body
 
 
-@pytest.mark.hardening("H06")
 def test_the_address_hears_of_a_password_reset(client, shopper):
     client.post("/ru/account/password/reset/", {"email": shopper.email})
     (reset,) = mail.outbox

@@ -219,7 +219,7 @@ def timed_signup(email: str, number: int) -> tuple[float, object]:
 @pytest.mark.hardening("H04")
 @override_settings(PASSWORD_HASHERS=base_settings.PASSWORD_HASHERS)
 def test_signup_takes_as_long_for_a_known_email_as_for_a_new_one():
-    runs = 7
+    runs = 9
     for number in range(runs):
         VerifiedUserFactory(email=f"known{number}@example.com")
     timed_signup("warm-up@example.com", 99)  # first request loads templates and translations
@@ -231,9 +231,11 @@ def test_signup_takes_as_long_for_a_known_email_as_for_a_new_one():
 
     known_median = statistics.median(elapsed for elapsed, _ in known)
     new_median = statistics.median(elapsed for elapsed, _ in new)
-    slower = max(known_median, new_median)
     print(f"sign-up medians: known {known_median:.3f} s, new {new_median:.3f} s")
-    assert abs(known_median - new_median) <= 0.2 * slower, (known_median, new_median)
+    # Without the same hashing a known email answered in a twentieth of the time; the margin is
+    # for a busy machine (the medians of a shared CI box wander by a fifth or so).
+    faster, slower = sorted((known_median, new_median))
+    assert faster >= 0.6 * slower, (known_median, new_median)
 
     # And the answers are the same: status, redirect, and the page it leads to.
     (_, (known_response, known_client)), (_, (new_response, new_client)) = known[0], new[0]
