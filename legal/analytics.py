@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -48,6 +48,36 @@ _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _PHONE_RE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _IP_RE = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}", re.I)
 _AMOUNT_RE = re.compile(r"-?\d{1,9}(?:\.\d{1,2})?")
+
+
+# H40: paths that carry a secret or a reference, with what stands in for it in an event. The
+# language prefix is any first segment. The browser gets the same list (analytics.js).
+SECRET_PATHS = (
+    (r"^(/[^/]+/account/confirm-email/)[^/?#]+", "$1:key"),
+    (r"^(/[^/]+/account/password/reset/key/)[^/?#]+", "$1:key"),
+    (r"^(/[^/]+/checkout/done/)[^/?#]+", "$1:reference"),
+)
+_SECRET_PATHS = tuple(
+    (re.compile(pattern), replacement.replace("$1", r"\1")) for pattern, replacement in SECRET_PATHS
+)
+# Event properties that hold a URL or a path of this site.
+URL_KEYS = frozenset(
+    {"$current_url", "$referrer", "$initial_current_url", "$initial_referrer", "$pathname"}
+)
+
+
+def carries_secret(path: str) -> bool:
+    """Whether a page at `path` shows a secret or reference in its address (H40)."""
+    return any(pattern.match(path) for pattern, _ in _SECRET_PATHS)
+
+
+def scrub_url(url: str) -> str:
+    """The URL without query, fragment, or any secret in its path (H40)."""
+    parts = urlsplit(url)
+    path = parts.path
+    for pattern, replacement in _SECRET_PATHS:
+        path = pattern.sub(replacement, path)
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 def _looks_like_phone(value: str) -> bool:
@@ -138,6 +168,11 @@ def _before_send(event: dict) -> dict:
     kept.update(scrub_properties({k: v for k, v in properties.items() if k not in kept}))
     for key in DROPPED_POSTHOG_KEYS:
         kept.pop(key, None)
+    for key in URL_KEYS & kept.keys():
+        if isinstance(kept[key], str):
+            kept[key] = scrub_url(kept[key])
+        else:
+            kept.pop(key)
     kept["$geoip_disable"] = True
     event["properties"] = kept
     return event
@@ -191,6 +226,11 @@ def capture_event(request: HttpRequest, event: str, properties: dict | None = No
         if not distinct_id:
             return  # no browser id yet: an event we could not tie to anything is not sent
         clean = scrub_properties(properties)
+        # Where it happened, as the browser's events say it, minus secrets (H40).
+        clean["$current_url"] = scrub_url(request.build_absolute_uri())
+        referrer = request.headers.get("Referer", "")
+        if referrer:
+            clean["$referrer"] = scrub_url(referrer)
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             clean["$process_person_profile"] = False  # same as person_profiles: identified_only

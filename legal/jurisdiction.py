@@ -92,8 +92,11 @@ def visitor_country(request: HttpRequest) -> str:
 
 
 def is_eu_country(country: str) -> bool:
-    """EU member state or unknown: unknown counts as EU, the strict side (P10)."""
-    return not country or country.upper() in settings.EU_COUNTRY_CODES
+    """In the opt-in region (EU, EEA, UK, Switzerland: OPT_IN_COUNTRY_CODES) or unknown (P10, P16).
+
+    Unknown counts as opt-in, the strict side.
+    """
+    return not country or country.upper() in settings.OPT_IN_COUNTRY_CODES
 
 
 def is_eu(request: HttpRequest) -> bool:

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # P20: touches User.last_activity at most once a day per signed-in shopper.
     "storefront.accounts.middleware.LastActivityMiddleware",
+    # Account pages are never cached (`private, no-store`), like checkout.
+    "storefront.accounts.middleware.AccountPagesNoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -234,8 +236,12 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a POST confirms, so mail scanners cannot
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True  # one address; a new one replaces it once verified (P25)
+# The old address hears of an email change, the address of a password change or reset.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_PREVENT_ENUMERATION = True  # H04
-ACCOUNT_SESSION_REMEMBER = None
+# P07: every sign-in lasts two weeks from the last visit (SESSION_COOKIE_AGE, sliding), as the
+# policy says; there is no "remember me" choice that would end it with the browser.
+ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # other sessions end via the session auth hash (H06)
 ACCOUNT_REAUTHENTICATION_REQUIRED = True  # H05
@@ -278,11 +284,19 @@ RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 # A trusted proxy's country header (e.g. CF-IPCountry) when configured, else geoip2fast on the
 # client IP; X-Forwarded-For is read only through this many trusted proxies.
 COUNTRY_HEADER = env("COUNTRY_HEADER", default="")
-# The EU member states (ISO 3166-1 alpha-2); an unknown country counts as EU (the strict side).
+# The EU member states (ISO 3166-1 alpha-2).
 EU_COUNTRY_CODES = [
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
     "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
 ]  # fmt: skip
+# P16: where analytics waits for opt-in: the EU, the rest of the EEA (IS, LI, NO), the United
+# Kingdom and Switzerland; an unknown country counts too (the strict side).
+OPT_IN_COUNTRY_CODES = [
+    code.upper()
+    for code in env.list(
+        "OPT_IN_COUNTRY_CODES", default=[*EU_COUNTRY_CODES, "IS", "LI", "NO", "GB", "CH"]
+    )
+]
 # P32: default language by country when neither the language cookie nor Accept-Language decide.
 COUNTRY_LANGUAGES = {"KZ": "ru", "RU": "ru", "BY": "ru", "KG": "ru"}
 
@@ -320,6 +334,9 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Nera"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The shop's public address: links in account emails are built from it, never from the request's
+# Host header (which a client chooses).
+SITE_BASE_URL = env("SITE_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 # H12: no shared page passwords (a password shared by many is no access control).

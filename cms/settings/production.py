@@ -2,6 +2,8 @@
 
 import copy
 
+from django.core.exceptions import ImproperlyConfigured
+
 from cms.monitoring import honeybadger_settings
 
 from .base import *  # noqa: F403
@@ -25,12 +27,22 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# Preloading is hard to undo (browsers ship the list for months): only on explicit request.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 COOKIE_CONSENT_SECURE = True  # H25
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+SITE_BASE_URL = env("SITE_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+
+# H39: rate limits, login throttles and sessions must be shared by every worker; a per-process
+# cache would multiply each limit by the number of workers.
+if not env("REDIS_URL", default=""):
+    raise ImproperlyConfigured(
+        "REDIS_URL is required in production: rate limits and sessions need a shared cache."
+    )
 
 # Error monitoring (P13), production only: with a key, errors go to Honeybadger after
 # cms.monitoring has scrubbed every personal field, cookie, session and client address.

@@ -17,6 +17,7 @@ STORAGES = {
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_BASE_URL = WAGTAILADMIN_BASE_URL
 # H28: no analytics key in tests, whatever a developer's .env says; tests that need one set it.
 POSTHOG_KEY = ""
 # Account email retries are due at once, so a test can run the worker right after a failure.

@@ -1,7 +1,7 @@
 from django import template
 from django.urls import reverse
 
-from legal.analytics import analytics_config
+from legal.analytics import SECRET_PATHS, analytics_config, carries_secret
 from legal.consent import consent_state
 from legal.csp import ADMIN_PREFIXES
 
@@ -25,6 +25,8 @@ def analytics_head(context):
     request = context.get("request")
     if request is None or _in_admin(request):
         return {"enabled": False}  # e.g. page previews inside the Wagtail admin
+    if carries_secret(request.path_info):
+        return {"enabled": False}  # H40: a key or reference in the address stays out of it
     config = analytics_config(request)
     if config is None or not consent_state(request).analytics_allowed:
         return {"enabled": False}
@@ -35,6 +37,8 @@ def analytics_head(context):
             "apiHost": config.host,
             # P15: the opaque id of a signed-in shopper, never the email or primary key.
             "identify": _signed_in_analytics_id(request),
+            # H40: what analytics.js cuts out of every URL it reports.
+            "secretPaths": [list(pair) for pair in SECRET_PATHS],
         },
     }
 

@@ -67,10 +67,31 @@
   var PERSONAL_PART = /(e-?mail|phone|address|street|postal|password|token|message|instructions|user_?agent|surname)/i;
   var PERSONAL_WORDS = { ip: true, mail: true, tel: true, zip: true, city: true, name: true, first: true, last: true };
   var DROPPED = { $ip: true, $set: true, $set_once: true };
-  var URLS = { $current_url: true, $referrer: true, $initial_current_url: true, $initial_referrer: true };
+  var URLS = {
+    $current_url: true,
+    $referrer: true,
+    $initial_current_url: true,
+    $initial_referrer: true,
+    $pathname: true,
+  };
   var EMAIL = /[^@\s]+@[^@\s]+\.[^@\s]+/;
   var PHONE = /\+?\d[\d\s().-]{7,}\d/g;
   var AMOUNT = /^-?\d{1,9}\.\d{1,2}$/;
+  /* H40: paths that carry a secret or reference (the server's list), replaced in every URL. */
+  var SECRET_PATHS = (config.secretPaths || []).map(function (pair) {
+    return [new RegExp(pair[0]), pair[1]];
+  });
+
+  function scrubUrl(value) {
+    var bare = value.split("?")[0].split("#")[0];
+    var match = /^([a-z][a-z0-9+.-]*:\/\/[^\/]*)?(.*)$/i.exec(bare);
+    var origin = match[1] || "";
+    var path = match[2];
+    SECRET_PATHS.forEach(function (pair) {
+      path = path.replace(pair[0], pair[1]);
+    });
+    return origin + path;
+  }
 
   function looksLikePhone(value) {
     if (AMOUNT.test(value.trim())) return false;
@@ -97,7 +118,7 @@
       if (DROPPED[key]) {
         delete properties[key];
       } else if (URLS[key]) {
-        if (typeof value === "string") properties[key] = value.split("?")[0].split("#")[0];
+        if (typeof value === "string") properties[key] = scrubUrl(value);
       } else if (key.charAt(0) === "$") {
         return;
       } else if (personalKey(key)) {

@@ -3,15 +3,18 @@
 import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import filter_users_by_email
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from legal.antispam.services import keyed_ip
 from legal.jurisdiction import client_ip
+from storefront.accounts.services import on_site, signed_in_recently
 from storefront.accounts.tasks import schedule_retry, serialise_message
 
 logger = logging.getLogger(__name__)
@@ -46,6 +49,26 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         return keyed_ip(client_ip(request))
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """One failed-login counter per account, whatever Host header the guesses name.
+
+        allauth prefixes the host, so every name in ALLOWED_HOSTS would allow the guesses again;
+        the admin logins use this key too (storefront.accounts.admin_login).
+        """
+        return str(credentials.get("email", credentials.get("username", ""))).strip().lower()
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Email and password changes: a password typed at sign-in a moment ago is enough (H05).
+
+        allauth counts only its reauthentication prompt, so right after signing in the shopper
+        was asked again. Export and deletion (app "") still want the password confirmed.
+        """
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        if app != "allauth.account":
+            return True
+        return not signed_in_recently(self.request)
+
     def save_user(self, request, user, form, commit=True):
         # The retention clock (P20) starts at sign-up, not at the first later visit.
         user.last_activity = timezone.now()
@@ -64,6 +87,11 @@ class AccountAdapter(DefaultAccountAdapter):
             "shop_name": settings.WAGTAIL_SITE_NAME,
         }
         ctx.update(context)
+        # allauth builds every link (activate_url, password_reset_url, signup_url) from the
+        # request's host: put them on the configured address instead.
+        for key, value in ctx.items():
+            if key.endswith("_url") and isinstance(value, str) and value:
+                ctx[key] = on_site(value)
         message = self.render_mail(template_prefix, email, ctx)
         kind = template_prefix.rsplit("/", 1)[-1]
         try:
@@ -74,6 +102,36 @@ class AccountAdapter(DefaultAccountAdapter):
                 "Account email %r failed (%s); queued a retry.", kind, type(exc).__name__
             )
             schedule_retry(kind, serialise_message(message), attempt=2)
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup: bool) -> None:
+        """An address another account uses gets a notice instead of a link (H04).
+
+        The page answers as for a free address (allauth keeps the change pending), so the person
+        changing their email learns nothing; the owner learns of the attempt, and no link exists
+        that would move their address to another account.
+        """
+        address = emailconfirmation.email_address
+        owners = [
+            user for user in filter_users_by_email(address.email) if user.pk != address.user_id
+        ]
+        if signup or not owners:
+            super().send_confirmation_mail(request, emailconfirmation, signup)
+            return
+        self.send_mail(
+            "account/email/email_taken",
+            address.email,
+            {"user": owners[0], "password_reset_url": reverse("account_reset_password")},
+        )
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
+        """Tell the account's address (the old one, for an email change) that something changed.
+
+        Our templates show the time and a way back (the reset link), not the keyed IP hash
+        allauth adds, which would mean nothing to the reader.
+        """
+        ctx = {"user": user, "password_reset_url": reverse("account_reset_password")}
+        ctx.update(context or {})
+        super().send_notification_mail(template_prefix, user, context=ctx, email=email)
 
     def render_mail(self, template_prefix, email, context, headers=None) -> EmailMessage:
         # Recipients get their name beside the address and nothing else (P09).

@@ -5,6 +5,7 @@ import re
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from legal.antispam.forms import SpamProtectionMixin
@@ -64,6 +65,16 @@ class SignupForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.SignupForm):
         self._relabel()
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
+    def try_save(self, request):
+        """A known email costs the same password hashing as a new account (H04).
+
+        allauth skips creating the account and so the hashing, the slow part of a sign-up;
+        the difference in time would tell who has an account.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
+
 
 class LoginForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.LoginForm):
     spam_form_name = "login"
@@ -96,8 +107,15 @@ class ResetPasswordKeyForm(PasswordPairLabels, allauth_forms.ResetPasswordKeyFor
 
 
 class ChangePasswordForm(PasswordPairLabels, allauth_forms.ChangePasswordForm):
+    """The new password only: the view already wants the current one typed recently (H05).
+
+    A recent sign-in or the reauthentication prompt is that one prompt; asking again here
+    made it three.
+    """
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        del self.fields["oldpassword"]
         self._relabel()
 
 

@@ -1,10 +1,12 @@
-"""Last activity of signed-in shoppers, for the three-year retention rule (P20)."""
+"""Last activity of signed-in shoppers (P20), and no caching of account pages."""
 
+import re
 from collections.abc import Callable
 
 from django.contrib.auth import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 from storefront.accounts.services import touch_last_activity
 
@@ -30,3 +32,24 @@ class LastActivityMiddleware:
 @receiver(user_logged_in, dispatch_uid="accounts_touch_last_activity_on_login")
 def _touch_on_login(sender, request, user, **kwargs) -> None:
     touch_last_activity(user)
+
+
+# /<lang>/account/... : profile, address book, email and password, privacy (export, deletion).
+ACCOUNT_PATH = re.compile(r"^/[^/]+/account/")
+
+
+class AccountPagesNoStoreMiddleware:
+    """Every account page leaves with `Cache-Control: private, no-store` (as checkout's never_cache).
+
+    Names, addresses and emails must not stay in a shared or back-button cache; one middleware
+    covers allauth's views and ours alike.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if ACCOUNT_PATH.match(request.path_info):
+            add_never_cache_headers(response)
+        return response

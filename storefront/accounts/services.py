@@ -1,8 +1,13 @@
-"""Address book rules, shared by the account pages, checkout and the API."""
+"""Address book rules, shared by the account pages, checkout and the API; links in account emails."""
 
+import time
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit, urlunsplit
 
+from allauth.account.internal.flows.login import get_authentication_records
+from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,3 +78,31 @@ def touch_last_activity(user: User, *, now: datetime | None = None) -> bool:
     User.objects.filter(pk=user.pk).update(last_activity=now)
     user.last_activity = now
     return True
+
+
+def on_site(url: str) -> str:
+    """`url`'s path, query and fragment on the configured SITE_BASE_URL.
+
+    Links in account emails must not take their host and port from the request: the Host header
+    is the client's to choose, and a reset link pointing elsewhere would hand over its key.
+    """
+    parts = urlsplit(url)
+    base = urlsplit(settings.SITE_BASE_URL)
+    path = base.path.rstrip("/") + (parts.path or "/")
+    return urlunsplit((base.scheme, base.netloc, path, parts.query, parts.fragment))
+
+
+def signed_in_recently(request: HttpRequest) -> bool:
+    """Whether this session typed the account's password within ACCOUNT_REAUTHENTICATION_TIMEOUT.
+
+    Either at sign-in or at allauth's reauthentication prompt: both prove the same thing.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    timeout = settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+    now = time.time()
+    return any(
+        record.get("method") == "password" and now - float(record.get("at", 0)) < timeout
+        for record in get_authentication_records(request, user)
+    )

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://shop.example.com",
     "WAGTAILADMIN_BASE_URL": "https://shop.example.com",
     "DATABASE_URL": "sqlite:////tmp/nera-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
 }
 
 
@@ -121,3 +122,48 @@ def test_honeybadger_reports_only_with_a_key():
     )
     assert "honeybadger.contrib.DjangoHoneybadgerMiddleware" in middleware
     assert "scrub_notice" in config and "'REPORT_LOCAL_VARIABLES': False" in config
+
+
+@pytest.mark.hardening("H39")
+def test_production_refuses_to_start_without_a_shared_cache():
+    env = {**PRODUCTION_ENV, "REDIS_URL": ""}  # also when the calling shell has one
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "REDIS_URL" in result.stderr
+    # With a shared cache it starts.
+    assert manage("check", env={**env, "REDIS_URL": "redis://127.0.0.1:6379/15"}).returncode == 0
+
+
+@pytest.mark.hardening("H19")
+def test_hsts_preload_is_an_explicit_opt_in():
+    (preload,) = production_settings("SECURE_HSTS_PRELOAD")
+    assert preload == "False"
+    (preload,) = production_settings("SECURE_HSTS_PRELOAD", SECURE_HSTS_PRELOAD="true")
+    assert preload == "True"
+
+
+@pytest.mark.hardening("H19")
+def test_production_hsts_header_has_no_preload_unless_asked():
+    code = (
+        "import django; django.setup(); "
+        "from django.test import Client; "
+        "r = Client().get('/healthz', secure=True, HTTP_HOST='shop.example.com'); "
+        "print(r.headers.get('Strict-Transport-Security'))"
+    )
+
+    def header(**extra: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=BASE_DIR,
+            env={**PRODUCTION_ENV, "PATH": os.environ["PATH"], **extra},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    assert header() == "max-age=31536000; includeSubDomains"
+    assert header(SECURE_HSTS_PRELOAD="true") == "max-age=31536000; includeSubDomains; preload"

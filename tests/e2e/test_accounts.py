@@ -12,8 +12,9 @@ from tests.factories.home import build_site
 @pytest.mark.promise("P04")
 @pytest.mark.promise("P30")
 def test_sign_up_in_russian_confirm_email_and_build_the_address_book(
-    live_server, transactional_db, browser_page
+    live_server, transactional_db, browser_page, settings
 ):
+    settings.SITE_BASE_URL = live_server.url  # the links in the emails point at the shop
     build_site()
     mail.outbox.clear()
     page = browser_page
@@ -41,6 +42,7 @@ def test_sign_up_in_russian_confirm_email_and_build_the_address_book(
     message = mail.outbox[0]
     assert message.subject == "Подтвердите адрес электронной почты для Nera"
     link = re.search(r"https?://\S+/ru/account/confirm-email/\S+/", message.body).group(0)
+    assert link.startswith(live_server.url + "/")
 
     page.goto(link)
     page.get_by_role("button", name="Подтвердить").click()

@@ -229,6 +229,7 @@ def test_consent_cookie_is_secure_in_production(monkeypatch, client, analytics_o
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "shop.example.com",
         "WAGTAILADMIN_BASE_URL": "https://shop.example.com",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
     }.items():
         monkeypatch.setenv(name, value)
     sys.modules.pop("cms.settings.production", None)
@@ -301,3 +302,55 @@ def test_pages_vary_by_the_country_header(client, analytics_on, settings):
     assert "CF-IPCountry" in response["Vary"]
     assert 'class="consent-banner"' in response.content.decode()
     assert 'class="consent-notice"' in client.get("/en/", HTTP_CF_IPCOUNTRY="US").content.decode()
+
+
+@pytest.mark.promise("P16")
+@pytest.mark.parametrize("country", ["NO", "IS", "LI", "GB", "CH", "DE"])
+def test_eea_uk_and_swiss_visitors_get_opt_in_and_no_analytics(
+    client, analytics_on, settings, country
+):
+    settings.COUNTRY_HEADER = "CF-IPCountry"
+
+    response = client.get("/en/", HTTP_CF_IPCOUNTRY=country)
+    html = response.content.decode()
+
+    assert 'class="consent-banner"' in html
+    assert "js/analytics.js" not in html and "posthog.com" not in html
+
+
+@pytest.mark.promise("P17")
+@pytest.mark.parametrize("country", ["US", "KZ", "TR"])
+def test_visitors_outside_the_opt_in_region_get_analytics_by_default(
+    client, analytics_on, settings, country
+):
+    settings.COUNTRY_HEADER = "CF-IPCountry"
+
+    html = client.get("/en/", HTTP_CF_IPCOUNTRY=country).content.decode()
+
+    assert 'class="consent-notice"' in html and "js/analytics.js" in html
+
+
+@pytest.mark.promise("P16")
+def test_the_opt_in_region_is_a_setting_from_the_environment(monkeypatch):
+    from cms.settings import base
+
+    try:
+        monkeypatch.setenv("OPT_IN_COUNTRY_CODES", "de,kz")
+        importlib.reload(base)
+        assert base.OPT_IN_COUNTRY_CODES == ["DE", "KZ"]
+        monkeypatch.delenv("OPT_IN_COUNTRY_CODES")
+        importlib.reload(base)
+        assert {"IS", "LI", "NO", "GB", "CH"} <= set(base.OPT_IN_COUNTRY_CODES)
+        assert set(base.EU_COUNTRY_CODES) < set(base.OPT_IN_COUNTRY_CODES)
+    finally:
+        importlib.reload(base)
+
+
+@pytest.mark.promise("P16")
+def test_a_country_added_to_the_opt_in_setting_waits_for_consent(client, analytics_on, settings):
+    settings.COUNTRY_HEADER = "CF-IPCountry"
+    settings.OPT_IN_COUNTRY_CODES = [*settings.OPT_IN_COUNTRY_CODES, "KZ"]
+
+    html = client.get("/en/", HTTP_CF_IPCOUNTRY="KZ").content.decode()
+
+    assert 'class="consent-banner"' in html and "js/analytics.js" not in html

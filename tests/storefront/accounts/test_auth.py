@@ -1,11 +1,15 @@
 """Signing in and out, sessions, rate limits, reauthentication, password and email changes."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from allauth.core.exceptions import ReauthenticationRequired
 from django.conf import settings
 from django.core import mail
 from django.test import Client, RequestFactory, override_settings
+from django.utils import timezone
 
 from storefront.accounts.decorators import recently_reauthenticated, require_recent_authentication
 from storefront.accounts.models import User
@@ -90,8 +94,16 @@ def test_failed_logins_are_throttled_per_ip_and_x_forwarded_for_does_not_bypass(
     assert "are not correct" in other.content.decode()
 
 
+@pytest.fixture
+def sign_in_long_ago():
+    """The sign-in is older than the reauthentication timeout: it no longer counts (H05)."""
+    later = timezone.now() + timedelta(seconds=settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 60)
+    with time_machine.travel(later):
+        yield
+
+
 @pytest.mark.hardening("H05")
-def test_password_change_requires_reauthentication(signed_in, shopper):
+def test_password_change_requires_reauthentication(signed_in, shopper, sign_in_long_ago):
     new = {
         "oldpassword": PASSWORD,
         "password1": "Tulip-Garden-2024",
@@ -116,7 +128,7 @@ def test_password_change_requires_reauthentication(signed_in, shopper):
 
 
 @pytest.mark.hardening("H05")
-def test_email_change_requires_reauthentication(signed_in):
+def test_email_change_requires_reauthentication(signed_in, sign_in_long_ago):
     response = signed_in.post("/en/account/email/", {"action_add": "", "email": "new@example.com"})
 
     assert response.status_code == 302

@@ -2,13 +2,15 @@
 
 import logging
 import re
+import statistics
+import time
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from cms.settings import base as base_settings
 from legal.antispam.services import ANTISPAM_FIELDS
@@ -204,3 +206,44 @@ def test_password_is_stored_as_argon2_and_never_shown_or_logged(client, caplog):
         for secret in secrets:
             assert secret not in text
     assert "argon2" not in "".join(pages)
+
+
+def timed_signup(email: str, number: int) -> tuple[float, object]:
+    client = Client(REMOTE_ADDR=f"10.9.{number // 250}.{number % 250 + 1}")
+    started = time.perf_counter()
+    response = client.post(SIGNUP_URL, signup_data(email=email))
+    elapsed = time.perf_counter() - started
+    return elapsed, (response, client)
+
+
+@pytest.mark.hardening("H04")
+@override_settings(PASSWORD_HASHERS=base_settings.PASSWORD_HASHERS)
+def test_signup_takes_as_long_for_a_known_email_as_for_a_new_one():
+    runs = 9
+    for number in range(runs):
+        VerifiedUserFactory(email=f"known{number}@example.com")
+    timed_signup("warm-up@example.com", 99)  # first request loads templates and translations
+    known, new = [], []
+    for number in range(runs):
+        # Interleaved, so a slow moment of the machine hits both sides alike.
+        known.append(timed_signup(f"known{number}@example.com", 2 * number))
+        new.append(timed_signup(f"new{number}@example.com", 2 * number + 1))
+
+    known_median = statistics.median(elapsed for elapsed, _ in known)
+    new_median = statistics.median(elapsed for elapsed, _ in new)
+    print(f"sign-up medians: known {known_median:.3f} s, new {new_median:.3f} s")
+    # Without the same hashing a known email answered in a twentieth of the time; the margin is
+    # for a busy machine (the medians of a shared CI box wander by a fifth or so).
+    faster, slower = sorted((known_median, new_median))
+    assert faster >= 0.6 * slower, (known_median, new_median)
+
+    # And the answers are the same: status, redirect, and the page it leads to.
+    (_, (known_response, known_client)), (_, (new_response, new_client)) = known[0], new[0]
+    assert known_response.status_code == new_response.status_code == 302
+    assert known_response["Location"] == new_response["Location"]
+    known_page = known_client.get(known_response["Location"]).content.decode()
+    new_page = new_client.get(new_response["Location"]).content.decode()
+    assert "known0@example.com" in known_page  # each page names the address it was given
+    assert without_csrf_tokens(known_page.replace("known0@", "ADDRESS@")) == without_csrf_tokens(
+        new_page.replace("new0@", "ADDRESS@")
+    )
