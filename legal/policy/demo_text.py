@@ -34,7 +34,8 @@ EN = {
     "under its own privacy policy. We do not track whether a purchase follows.",
     "cookies": "5. Cookies, browser storage and analytics",
     "cookies_text": "Essential cookies are always on. Analytics by PostHog (EU servers) starts "
-    "for visitors in the EU only after they accept it, and elsewhere can be switched off at "
+    "for visitors in the EU, the EEA, the United Kingdom and Switzerland only after they accept "
+    "it, and elsewhere can be switched off at "
     "any time. This table lists every cookie and browser-storage key the site uses:",
     "processors": "6. Who processes data for us, and transfers abroad",
     "processors_text": "These services process data on our behalf, each only for the purpose "
@@ -68,7 +69,7 @@ PURPOSES_EN = [
     ("Stopping spam and abuse", "IP address, email, browser, only when spam is detected",
      "Legitimate interest (security)"),
     ("Improving the shop with analytics", "Anonymised browsing data",
-     "Consent (EU) / legitimate interest (elsewhere)"),
+     "Consent (EU, EEA, UK, Switzerland) / legitimate interest (elsewhere)"),
     ("Finding and fixing errors", "Error reports, which may contain request data",
      "Legitimate interest (a working service)"),
 ]  # fmt: skip
@@ -185,7 +186,8 @@ RU = {
     "Platforms) по своей политике конфиденциальности. Мы не отслеживаем, состоялась ли покупка.",
     EN["cookies"]: "5. Cookie, хранилище браузера и аналитика",
     EN["cookies_text"]: "Необходимые cookie работают всегда. Аналитика PostHog (серверы в ЕС) "
-    "для посетителей из ЕС включается только после их согласия, а для остальных её можно "
+    "для посетителей из ЕС, ЕЭЗ, Великобритании и Швейцарии включается только после их "
+    "согласия, а для остальных её можно "
     "выключить в любой момент. В таблице перечислены все cookie и ключи хранилища браузера:",
     EN["processors"]: "6. Кто обрабатывает данные по нашему поручению и передача за рубеж",
     EN["processors_text"]: "Эти сервисы обрабатывают данные по нашему поручению, каждый только "
@@ -229,7 +231,7 @@ RU = {
     "Legitimate interest (security)": "Законный интерес (безопасность)",
     "Improving the shop with analytics": "Улучшение магазина с помощью аналитики",
     "Anonymised browsing data": "Обезличенные данные о посещениях",
-    "Consent (EU) / legitimate interest (elsewhere)": "Согласие (ЕС) / законный интерес (другие страны)",
+    "Consent (EU, EEA, UK, Switzerland) / legitimate interest (elsewhere)": "Согласие (ЕС, ЕЭЗ, Великобритания, Швейцария) / законный интерес (другие страны)",
     "Finding and fixing errors": "Поиск и исправление ошибок",
     "Error reports, which may contain request data": "Отчёты об ошибках, которые могут содержать данные запроса",
     "Legitimate interest (a working service)": "Законный интерес (работающий сервис)",
@@ -280,7 +282,8 @@ KK = {
     "Platforms) өз құпиялылық саясаты бойынша өңдейді. Сатып алу болды ма, біз қадағаламаймыз.",
     EN["cookies"]: "5. Cookie, браузер қоймасы және аналитика",
     EN["cookies_text"]: "Қажетті cookie әрқашан жұмыс істейді. PostHog аналитикасы (ЕО "
-    "серверлері) ЕО-дағы келушілер үшін тек келісім бергеннен кейін қосылады, ал басқалар оны "
+    "серверлері) ЕО, ЕЭА, Ұлыбритания мен Швейцариядағы келушілер үшін тек келісім бергеннен "
+    "кейін қосылады, ал басқалар оны "
     "кез келген уақытта өшіре алады. Кестеде сайт пайдаланатын барлық cookie мен браузер "
     "қоймасының кілттері берілген:",
     EN["processors"]: "6. Деректерді біздің атымыздан кім өңдейді және шетелге беру",
@@ -322,7 +325,7 @@ KK = {
     "Legitimate interest (security)": "Заңды мүдде (қауіпсіздік)",
     "Improving the shop with analytics": "Аналитика арқылы дүкенді жақсарту",
     "Anonymised browsing data": "Иесіздендірілген қарау деректері",
-    "Consent (EU) / legitimate interest (elsewhere)": "Келісім (ЕО) / заңды мүдде (басқа елдер)",
+    "Consent (EU, EEA, UK, Switzerland) / legitimate interest (elsewhere)": "Келісім (ЕО, ЕЭА, Ұлыбритания, Швейцария) / заңды мүдде (басқа елдер)",
     "Finding and fixing errors": "Қателерді табу және түзету",
     "Error reports, which may contain request data": "Сұрау деректері болуы мүмкін қате есептері",
     "Legitimate interest (a working service)": "Заңды мүдде (жұмыс істейтін қызмет)",

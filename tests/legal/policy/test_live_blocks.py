@@ -219,7 +219,13 @@ def test_demo_policy_states_what_the_seed_states(client, db, django_capture_on_c
     assert "object to processing based on our legitimate interest" in html
     assert "complaint with a data protection authority" in html
     assert "we answer within 30 days" in html
-    for basis in ("Performance of a contract", "Legal obligation (GDPR)", "Consent (EU)"):
+    # P16: the opt-in region is named as the code applies it (OPT_IN_COUNTRY_CODES).
+    assert "the EU, the EEA, the United Kingdom and Switzerland only after they accept" in html
+    for basis in (
+        "Performance of a contract",
+        "Legal obligation (GDPR)",
+        "Consent (EU, EEA, UK, Switzerland)",
+    ):
         assert basis in html
     for code, heading in (("ru", "8. Ваши права"), ("kk", "8. Сіздің құқықтарыңыз")):
         page = client.get(f"/{code}/privacy/").content.decode()
