@@ -133,7 +133,9 @@ def test_four_simultaneous_submits_of_one_form_create_one_inquiry(monkeypatch, s
 def test_a_price_change_is_shown_and_confirmed_before_anything_is_stored(client, shop):
     fill_basket(client, shop)
     data = checkout_form(client)  # the page shows the ring at 12 500 ₸
-    ProductVariant.objects.filter(sku="RING-17").update(price_override=Decimal("14000"))  # an editor
+    ProductVariant.objects.filter(sku="RING-17").update(
+        price_override=Decimal("14000")
+    )  # an editor
 
     response = client.post("/en/checkout/", data)
 
