@@ -214,9 +214,7 @@ def test_the_address_book_refuses_the_same(signed_in, field, value, message):
 
 @pytest.mark.hardening("H41")
 def test_the_profile_refuses_the_same(signed_in):
-    response = signed_in.post(
-        "/en/account/profile/", {"first_name": "\u202eDana", "last_name": "\u200b"}
-    )
+    response = signed_in.post("/en/account/", {"first_name": "\u202eDana", "last_name": "\u200b"})
 
     form = response.context["form"]
     assert [str(e) for e in form.errors["first_name"]] == [BIDI]
