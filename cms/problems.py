@@ -33,6 +33,7 @@ TITLES = {
     "invalid_basket_token": gettext_lazy("The basket token is unknown or has expired."),
     "empty_basket": gettext_lazy("Your basket is empty, so there is nothing to send."),
     "not_added": gettext_lazy("That could not be added to the basket."),
+    "basket_changed": gettext_lazy("Your basket changed since this page was opened."),
     "address_limit_reached": gettext_lazy("The address book is full."),
     "reauthentication_required": gettext_lazy("Please confirm your password first."),
 }

@@ -25,3 +25,8 @@ EMAIL_RETRY_DELAY = 0
 # The suite posts forms directly; the anti-spam tests switch the checks and limits back on.
 ANTISPAM_FORM_CHECKS = False
 RATELIMIT_ENABLE = False
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, as in production, not Django's shared in-memory database: threads that write at
+    # once then wait for each other (SQLite's busy timeout) instead of failing at once with
+    # "database table is locked", so concurrency tests see what a real server does.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from legal.antispam.forms import SpamProtectionMixin
 from storefront.accounts.countries import country_choices, country_name
 from storefront.accounts.models import ADDRESS_FIELDS, Address, User
+from storefront.validators import add_text_validators
 
 FIELD_LABELS = {
     "email": _("Email"),
@@ -148,6 +149,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.required = True
+        add_text_validators(self, ("first_name", "last_name"))
 
 
 # Postal-code shapes for the countries the shop delivers to most; others get a loose check.
@@ -210,6 +212,7 @@ class AddressForm(SpamProtectionMixin, forms.ModelForm):
         )
         if self.instance.pk and self.instance.is_default:
             del self.fields["make_default"]
+        add_text_validators(self, ("label", "street", "city", "region", "instructions"))
 
     def clean_postal_code(self) -> str:
         return self.cleaned_data.get("postal_code", "").strip().upper()

@@ -23,6 +23,8 @@ router = Router(tags=["basket"])
 
 
 def basket_out(basket: Basket) -> dict:
+    from storefront.checkout.services import basket_version
+
     lines = basket.lines()
     return {
         "lines": [
@@ -45,6 +47,7 @@ def basket_out(basket: Basket) -> dict:
         "total": basket.total(lines),
         "currency": basket.currency(lines),
         "notices": basket.pop_notices(),
+        "version": basket_version(lines),
     }
 
 

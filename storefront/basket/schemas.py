@@ -30,6 +30,10 @@ class BasketOut(Schema):
     total: Decimal
     currency: str
     notices: list[str] = Field(description="What changed since the last read, for the shopper.")
+    version: str = Field(
+        description="The lines, quantities and prices shown: send it as the checkout's "
+        "basket_version to have a change since then confirmed before the inquiry is stored."
+    )
 
 
 class TokenOut(Schema):

@@ -156,12 +156,19 @@ class Basket:
         if not stored:
             return []
         keys = {key.split(":", 1)[0] for key in stored}
-        products = _products_by_key(keys)
+        products, withdrawn = _products_by_key(keys)
         resolved: list[BasketLine] = []
         changed = dict(stored)
         for key, quantity in stored.items():
             translation_key, sku = key.split(":", 1)
             product = products.get(translation_key)
+            if translation_key in withdrawn:
+                self.notices.append(
+                    _("%(name)s is no longer available and has left your basket.")
+                    % {"name": withdrawn[translation_key].title}
+                )
+                del changed[key]
+                continue
             if product is None:
                 self.notices.append(_("A product in your basket is no longer available."))
                 del changed[key]
@@ -215,14 +222,18 @@ class Basket:
         return notices
 
 
-def _products_by_key(keys: set[str]) -> dict[str, ProductPage]:
-    """Live products by translation key, each in the current language when it exists."""
+def _products_by_key(keys: set[str]) -> tuple[dict[str, ProductPage], dict[str, ProductPage]]:
+    """Live products by translation key, each in the current language when it exists; and the
+    products whose page in the current language exists but is unpublished.
+
+    Another language's copy must not stand in for a product the shopper's language withdrew;
+    products never translated into the current language fall back to the default language.
+    """
     current = Locale.get_active()
     default_id = Locale.get_default().pk
-    candidates = (
-        ProductPage.objects.live().filter(translation_key__in=keys).prefetch_related("variants")
-    )
+    candidates = ProductPage.objects.filter(translation_key__in=keys).prefetch_related("variants")
     chosen: dict[str, ProductPage] = {}
+    withdrawn: dict[str, ProductPage] = {}
 
     def rank(page: ProductPage) -> int:
         if page.locale_id == current.pk:
@@ -231,6 +242,12 @@ def _products_by_key(keys: set[str]) -> dict[str, ProductPage]:
 
     for page in candidates:
         key = str(page.translation_key)
+        if not page.live:
+            if page.locale_id == current.pk:
+                withdrawn[key] = page
+            continue
         if key not in chosen or rank(page) < rank(chosen[key]):
             chosen[key] = page
-    return chosen
+    for key in withdrawn:
+        chosen.pop(key, None)
+    return chosen, withdrawn

@@ -50,6 +50,9 @@ def basket_add(request: HttpRequest) -> HttpResponse:
     basket_url = reverse("basket:detail")
     form = AddToBasketForm(request.POST)
     if not form.is_valid():
+        if "product" in form.errors or "variant" in form.errors:  # names nothing we sell
+            messages.error(request, _("This product is no longer available."))
+            return redirect(basket_url)
         messages.error(request, _("That could not be added to the basket."))
         return _back(request, basket_url)
     product = ProductPage.objects.live().filter(pk=form.cleaned_data["product"]).first()

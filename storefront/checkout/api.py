@@ -24,6 +24,7 @@ from storefront.checkout.forms import CheckoutForm
 from storefront.checkout.models import Inquiry
 from storefront.checkout.schemas import CheckoutIn, InquiryOut
 from storefront.checkout.services import (
+    BasketChanged,
     EmptyBasket,
     own_inquiry,
     remember_reference,
@@ -88,7 +89,13 @@ def checkout(
             language=translation.get_language(),
             user=user,
             token=form.cleaned_data["token"],
+            version=form.cleaned_data["basket_version"] or None,
         )
+    except BasketChanged as changed:
+        notices = basket.pop_notices()
+        if shopper.token:
+            tokens.touch(shopper.session)
+        raise Problem(409, "basket_changed", " ".join([*notices, *changed.changes])) from None
     except EmptyBasket:
         notices = basket.pop_notices()
         raise Problem(

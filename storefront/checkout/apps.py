@@ -6,3 +6,6 @@ class CheckoutConfig(AppConfig):
     name = "storefront.checkout"
     label = "checkout"
     verbose_name = _("Checkout")
+
+    def ready(self):
+        from storefront.checkout import signals  # noqa: F401  (connects the sign-in receiver)

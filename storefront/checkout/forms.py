@@ -12,6 +12,7 @@ from legal.antispam.forms import SpamProtectionMixin
 from storefront.accounts.models import BuildingType
 from storefront.checkout.models import PERSONAL_FIELDS
 from storefront.fields import PhoneNumberField
+from storefront.validators import add_text_validators
 
 # Postal code shapes (H15). Countries not listed get a loose shape: letters, digits, space, dash.
 POSTAL_CODE_PATTERNS = {
@@ -73,7 +74,10 @@ class CheckoutForm(SpamProtectionMixin, forms.Form):
     email = forms.EmailField(label=_("Email"), max_length=254)
     phone = PhoneNumberField(
         label=_("Phone with country code"),
-        help_text=_("For example +7 707 123 4567. We reply on WhatsApp or call this number."),
+        help_text=_(
+            "For example +7 707 123 4567, without an extension. We reply on WhatsApp or call "
+            "this number."
+        ),
     )
     street = forms.CharField(label=_("Street, building and apartment"), max_length=200)
     building_type = forms.ChoiceField(
@@ -94,6 +98,11 @@ class CheckoutForm(SpamProtectionMixin, forms.Form):
         label=_("Save this address in my account"), required=False, initial=False
     )
     token = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    # The lines and prices the page showed (H42): a change since then is shown before storing.
+    basket_version = forms.CharField(max_length=20000, required=False, widget=forms.HiddenInput)
+
+    # Free text that staff read in the admin and in the WhatsApp message (H41).
+    TEXT_FIELDS = ("first_name", "last_name", "street", "city", "region", "instructions")
 
     AUTOCOMPLETE = {
         "first_name": "given-name",
@@ -112,6 +121,7 @@ class CheckoutForm(SpamProtectionMixin, forms.Form):
             del self.fields["save_address"]
         for name, value in self.AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = value
+        add_text_validators(self, self.TEXT_FIELDS)
         # A number typed without its country code is read as a number of the delivery country.
         country = str(self.data.get("country", "") or self.initial.get("country", "") or "KZ")
         self.fields["phone"].region = country.upper() if len(country) == 2 else "KZ"

@@ -31,6 +31,12 @@ class CheckoutIn(Schema):
         max_length=64,
         description="32 hex digits, random per checkout: sending it twice gives one inquiry.",
     )
+    basket_version: str = Field(
+        "",
+        max_length=20000,
+        description="The basket's `version` as shown to the shopper: when prices, quantities or "
+        "lines changed since, the answer is a 409 basket_changed and nothing is stored.",
+    )
 
 
 class LineOut(Schema):

@@ -20,10 +20,13 @@ from storefront.checkout.forms import CheckoutForm, phone_prefix
 from storefront.checkout.models import Inquiry
 from storefront.checkout.qr import qr_svg
 from storefront.checkout.services import (
+    BasketChanged,
     EmptyBasket,
+    basket_version,
     own_inquiry,
     recent_submission,
     remember_reference,
+    resubmitted,
     save_checkout_address,
     submit_inquiry,
 )
@@ -67,6 +70,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
         token = form.data.get("token", "")
         existing = recent_submission(token) if isinstance(token, str) and len(token) == 32 else None
         if existing is not None:  # the same form sent twice: show what the first one stored
+            resubmitted(basket, existing)
             _remember(request, existing.reference)
             return redirect("checkout:done", reference=existing.reference)
         if form.is_valid():
@@ -78,7 +82,22 @@ def checkout(request: HttpRequest) -> HttpResponse:
                     language=translation.get_language(),
                     user=request.user,
                     token=form.cleaned_data["token"],
+                    version=form.cleaned_data["basket_version"] or None,
                 )
+            except BasketChanged as changed:
+                # Nothing stored: the page shows the basket as it is now and asks again (H42).
+                for notice in basket.pop_notices():
+                    messages.warning(request, notice)
+                for change in changed.changes:
+                    messages.warning(request, change)
+                messages.warning(
+                    request, _("Please check your order and confirm it by sending the form again.")
+                )
+                lines = basket.lines()
+                data = form.data.copy()
+                data["basket_version"] = basket_version(lines)
+                form.data = data  # keeps what was typed; the next submit confirms this basket
+                return _render(request, form, basket, lines)
             except EmptyBasket:
                 for notice in basket.pop_notices():
                     messages.warning(request, notice)
@@ -110,6 +129,12 @@ def checkout(request: HttpRequest) -> HttpResponse:
     if not lines:
         messages.info(request, _("Your basket is empty. Add something before checking out."))
         return redirect("basket:detail")
+    if not form.is_bound:
+        form.initial["basket_version"] = basket_version(lines)
+    return _render(request, form, basket, lines)
+
+
+def _render(request: HttpRequest, form: CheckoutForm, basket: Basket, lines) -> HttpResponse:
     return render(
         request,
         "checkout/checkout.html",

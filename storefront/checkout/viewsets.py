@@ -2,17 +2,19 @@
 
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button, MenuItem
 
+from storefront.basket.forms import MAX_DB_ID
 from storefront.checkout.models import PERSONAL_FIELDS, Inquiry, Order
 from storefront.checkout.services import record_order
 from storefront.money import format_money
@@ -25,6 +27,9 @@ def safe_cell(value):
     text = str(value) if value is not None else ""
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
+
+# One heading per column: the products and their count are both "items" in the models.
+EXPORT_HEADINGS = {"items_summary": _("Products"), "item_count": _("Number of items")}
 
 # Staff actions on one inquiry: (url name, label, model method, check, confirmation)
 ACTIONS = {
@@ -61,9 +66,33 @@ def _action_buttons(inquiry, user, cls):
     return buttons
 
 
-class InquiryIndexView(IndexView):
+class MoneyColumn(Column):
+    """The total as shoppers see it (`16 500 ₸`), still sorted by the number."""
+
+    def __init__(self, name="total", **kwargs):
+        kwargs.setdefault("label", _("Total"))
+        kwargs.setdefault("sort_key", name)
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        return format_money(instance.total, instance.currency)
+
+
+class SafeExportMixin:
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
+
+
+class InquiryIndexView(SafeExportMixin, IndexView):
     def get_add_url(self):
         return None  # inquiries come from the shop's checkout only
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # The reference opens the inquiry itself; the status form stays under "More".
+        column_class = self._get_title_column_class(column_class)
+        return self._get_custom_column(
+            field_name, column_class, get_url=self.get_inspect_url, **kwargs
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -90,7 +119,10 @@ class InquiryActionView(WagtailAdminTemplateMixin, TemplateView):
     action = ""
 
     def dispatch(self, request, *args, **kwargs):
-        self.inquiry = get_object_or_404(Inquiry, pk=unquote(str(kwargs["pk"])))
+        pk = unquote(str(kwargs["pk"]))
+        if not pk.isascii() or not pk.isdigit() or not 0 < int(pk) <= MAX_DB_ID:
+            raise Http404  # "None" or an overflowing id names no inquiry
+        self.inquiry = get_object_or_404(Inquiry, pk=int(pk))
         permission = (
             "checkout.add_order" if self.action == "record_order" else "checkout.change_inquiry"
         )
@@ -149,12 +181,35 @@ class InquiryViewSet(ModelViewSet):
         Column("full_name", label=_("Name")),
         "phone",
         "status",
-        Column("total", label=_("Total")),
+        MoneyColumn(),
         DateColumn("created_at", label=_("Submitted")),
     ]
     list_filter = ["status", "language"]
     search_fields = ["reference", "first_name", "last_name", "phone", "email"]
     search_backend_name = None  # plain database lookups: exact enough for references and phones
+    list_export = [
+        "reference",
+        "status",
+        "created_at",
+        "language",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "street",
+        "building_type",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+        "instructions",
+        "items_summary",
+        "item_count",
+        "total",
+        "currency",
+    ]
+    export_headings = EXPORT_HEADINGS
+    export_filename = "inquiries"
     inspect_view_fields = [
         "reference",
         "status",
@@ -194,9 +249,8 @@ class ReadOnlyMixin:
         return None
 
 
-class OrderIndexView(ReadOnlyMixin, IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        return safe_cell(super().preprocess_field_value(field, value, export_format))
+class OrderIndexView(ReadOnlyMixin, SafeExportMixin, IndexView):
+    pass
 
 
 class OrderInspectView(ReadOnlyMixin, InspectView):
@@ -221,8 +275,7 @@ class OrderViewSet(ModelViewSet):
     list_display = [
         "reference",
         Column("full_name", label=_("Name")),
-        Column("total", label=_("Total")),
-        "currency",
+        MoneyColumn(),
         DateColumn("created_at", label=_("Recorded")),
     ]
     list_filter = ["currency"]
@@ -246,7 +299,7 @@ class OrderViewSet(ModelViewSet):
         "total",
         "currency",
     ]
-    export_headings = {"items_summary": _("Items")}
+    export_headings = EXPORT_HEADINGS
     export_filename = "orders"
 
     def get_urlpatterns(self):

@@ -208,3 +208,32 @@ def test_checkout_is_rate_limited_per_client_with_a_hashed_key(shop, api_client,
     key = f"api-throttle:checkout:{hashed_client(RequestFactory().get('/'))}"
     assert len(cache.get(key)) == 2  # the two counted requests, under a key without the IP
     assert "127.0.0.1" not in key
+
+
+@pytest.mark.hardening("H42")
+def test_a_price_change_since_the_basket_was_shown_is_a_409_and_stores_nothing(shop, api_client):
+    from decimal import Decimal
+
+    from storefront.catalogue.models import ProductPage
+    from storefront.checkout.models import Inquiry
+
+    token = post(api_client, f"{STORE}/basket/token/", {}).json()["token"]
+    shown = add_box(api_client, shop, HTTP_X_BASKET_TOKEN=token).json()
+    ProductPage.objects.filter(pk=shop["box"].pk).update(price=Decimal("3500"))
+    data = {**CONTACT, "basket_version": shown["version"]}
+
+    changed = post(api_client, f"{STORE}/checkout/", data, HTTP_X_BASKET_TOKEN=token)
+
+    assert changed.status_code == 409
+    assert changed.json()["code"] == "basket_changed"
+    assert "The price of Gift box changed from 3 000.50 ₸ to 3 500 ₸." in changed.json()["detail"]
+    assert not Inquiry.objects.exists()
+    again = api_client.get(f"{STORE}/basket/", HTTP_X_BASKET_TOKEN=token).json()
+    confirmed = post(
+        api_client,
+        f"{STORE}/checkout/",
+        {**data, "basket_version": again["version"]},
+        HTTP_X_BASKET_TOKEN=token,
+    )
+    assert confirmed.status_code == 201
+    assert Inquiry.objects.get().total == Decimal("3500.00")

@@ -104,7 +104,7 @@ def test_unpublished_product_leaves_the_basket_with_a_notice(shop):
     lines = basket.lines()
 
     assert [line.sku for line in lines] == ["RING-17"]
-    assert basket.pop_notices() == ["A product in your basket is no longer available."]
+    assert basket.pop_notices() == ["Gift box is no longer available and has left your basket."]
     assert basket.count == 1  # the stale line is gone from the session too
 
 

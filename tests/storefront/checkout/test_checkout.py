@@ -78,9 +78,11 @@ def test_form_asks_for_exactly_the_policy_fields(client, shop):
 
     form = client.get("/en/checkout/").context["form"]
 
-    # Besides the double-submit token, only the anti-spam honeypot and timing token (P11).
-    assert set(form.fields) - {"token", *ANTISPAM_FIELDS} == P02_FIELDS
+    # Besides the double-submit token and the basket as shown (H42), only the anti-spam
+    # honeypot and timing token (P11).
+    assert set(form.fields) - {"token", "basket_version", *ANTISPAM_FIELDS} == P02_FIELDS
     assert form.fields["token"].widget.is_hidden
+    assert form.fields["basket_version"].widget.is_hidden
 
 
 @pytest.mark.promise("P02")
@@ -90,7 +92,8 @@ def test_signed_in_shopper_may_also_save_the_address(client, shop):
 
     form = client.get("/en/checkout/").context["form"]
 
-    assert set(form.fields) - {"token", "save_address", *ANTISPAM_FIELDS} == P02_FIELDS
+    hidden = {"token", "basket_version", "save_address", *ANTISPAM_FIELDS}
+    assert set(form.fields) - hidden == P02_FIELDS
 
 
 @pytest.mark.promise("P02")
