@@ -226,7 +226,7 @@ def test_a_price_change_since_the_basket_was_shown_is_a_409_and_stores_nothing(s
 
     assert changed.status_code == 409
     assert changed.json()["code"] == "basket_changed"
-    assert "The price of Gift box changed from 3 000.50 ₸ to 3 500 ₸." in changed.json()["detail"]
+    assert "The price of Gift box changed from ₸3,000.50 to ₸3,500." in changed.json()["detail"]
     assert not Inquiry.objects.exists()
     again = api_client.get(f"{STORE}/basket/", HTTP_X_BASKET_TOKEN=token).json()
     confirmed = post(
