@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -64,11 +65,20 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def featured_choice(self):
+        """The editor's choice; a translation without one of its own shows the source's."""
+        if self.featured or self.locale.language_code == settings.LANGUAGE_CODE:
+            return self.featured
+        source = HomePage.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        return source.featured if source is not None else self.featured
+
     def get_context(self, request, *args, **kwargs):
         from storefront.catalogue.services import featured_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(featured_context(request, self.featured))
+        context.update(featured_context(request, self.featured_choice()))
         return context
 
 

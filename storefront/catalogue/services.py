@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from urllib.parse import urlencode
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page as PaginatorPage
@@ -234,6 +235,7 @@ def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
     stock = sum(v.stock for v in variants) if variants else page.stock
     return {
         "variants": variants,
+        "chosen_variant": request.GET.get("variant", "") if request is not None else "",
         "availability": availability,
         "low_stock": stock if availability == "in_stock" and stock <= LOW_STOCK else 0,
         "breadcrumbs": crumbs,
@@ -304,7 +306,12 @@ def product_structured_data(
         for item in page.images[:4]
     ]
     description = page_description(page)
-    data: dict[str, Any] = {"@context": "https://schema.org", "name": page.title, "url": url}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@id": f"{url}#product",
+        "name": page.title,
+        "url": url,
+    }
     if description:
         data["description"] = description
     if images:
@@ -328,9 +335,14 @@ def product_structured_data(
                         "sku": variant.sku,
                         page.varies_by: variant.name,
                         "inProductGroupWithID": group_id,
+                        "isVariantOf": {"@id": f"{url}#product"},
                         **({"description": description} if description else {}),
                         **({"image": images[0]} if images else {}),
-                        "offers": offer_data(request, page, variant, url),
+                        # The page opens with this variant chosen (Google's single-page way).
+                        "url": f"{url}?{urlencode({'variant': variant.sku})}",
+                        "offers": offer_data(
+                            request, page, variant, f"{url}?{urlencode({'variant': variant.sku})}"
+                        ),
                     }
                     for variant in variants
                 ],
