@@ -186,3 +186,12 @@ def test_the_listing_loads_the_first_row_at_once_and_small_images(client, catalo
     assert ['loading="lazy"' in card for card in cards] == [False] * 4 + [True] * 3
     # a 480 px rendition for phones (cards are about 170 CSS px wide there)
     assert all("fill-480x480.format-jpeg.jpg" in card for card in cards)
+
+
+def test_the_not_found_page_asks_not_to_be_indexed_and_names_no_canonical(client, site_pages):
+    response = client.get("/en/no-such-page/")
+
+    html = head(response.content.decode())
+    assert response.status_code == 404
+    assert '<meta name="robots" content="noindex">' in html
+    assert 'rel="canonical"' not in html
