@@ -58,11 +58,25 @@ def page_description(page: Page) -> str:
     return ""
 
 
+def live_translations(page: Page) -> list[Page]:
+    """`page` and its live translations, read once per page object (the language switcher and
+    the hreflang links both need them)."""
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = list(
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        page._live_translations = cached
+    return cached
+
+
 def page_alternates(request: HttpRequest, page: Page) -> list[dict[str, str]]:
     """Every live translation of `page`, by language, as absolute URLs."""
     alternates = []
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    for translated in translations.order_by("locale__language_code"):
+    for translated in live_translations(page):
         relative = translated.get_url(request=request)
         if relative:
             alternates.append(

@@ -18,7 +18,7 @@ def language_switcher(context):
     page = context.get("page")
     urls: dict[str, str] = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in seo.live_translations(page):
             url = translated.get_url(request=request)
             if url:
                 urls[translated.locale.language_code] = url
