@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from urllib.parse import urlencode
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
