@@ -64,6 +64,7 @@ def shopper_paths(language: str) -> dict[str, str]:
         "sign-in": f"/{language}/account/login/",
         "cookie settings": f"/{language}/cookies/",
         "privacy policy": f"/{language}/privacy/",
+        "policy versions": f"/{language}/privacy/versions/",
         "not found": f"/{language}/no-such-page/",
     }
 
@@ -160,7 +161,7 @@ def test_every_page_type_is_valid_html_in_every_language(demo_shop):
         for message in messages
         if message.get("type") in {"error", "non-document-error"}
     ]
-    assert len(files) == len(LANGUAGES) * 17
+    assert len(files) == len(LANGUAGES) * 18
     assert errors == [], "\n".join(errors)
 
 
@@ -189,7 +190,7 @@ def test_every_page_type_has_no_accessibility_violations(demo_shop):
         found += [f"{name} ({path}): {violation}" for violation in axe_violations(page)]
         checked += 1
         page.close()
-    assert checked == len(LANGUAGES) * 17
+    assert checked == len(LANGUAGES) * 18
     assert found == [], "\n".join(found)
 
 
