@@ -104,7 +104,6 @@ class DemoShop:
     def add_to_basket(self, path: str) -> None:
         page = self.shopper.new_page()
         page.goto(self.base_url + path)
-        page.locator("select[name=variant]").select_option(index=1)
         with page.expect_navigation():
             page.locator(".add-to-basket button[type=submit]").click()
         page.close()
@@ -114,6 +113,18 @@ class DemoShop:
         self.customer.close()
 
 
+def restore_tree_roots() -> None:
+    """Transactional tests before this module flush the database, migrations' rows included:
+    put back the page and collection roots that seed_demo, like a fresh install, builds on."""
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture(scope="module")
 def demo_shop(live_server, django_db_setup, django_db_blocker, browser):
     """Seeded once for the module (seeding takes a while), flushed at the end like a
@@ -121,6 +132,7 @@ def demo_shop(live_server, django_db_setup, django_db_blocker, browser):
     from tests.factories.accounts import VerifiedUserFactory
 
     with django_db_blocker.unblock():
+        restore_tree_roots()
         call_command("seed_demo", stdout=StringIO())
         client = Client()
         client.force_login(VerifiedUserFactory())
