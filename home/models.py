@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -20,6 +21,8 @@ class FeaturedLinkBlock(blocks.StructBlock):
 
 
 class HomePage(Page):
+    """The shop's front page: a hero, an introduction and what the shop sells."""
+
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.CharField(_("hero text"), max_length=300, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -27,9 +30,26 @@ class HomePage(Page):
         [("link", FeaturedLinkBlock())], blank=True, verbose_name=_("featured links")
     )
 
+    # What the shop sells, chosen by the editor: shown as product cards and category links.
+    featured = StreamField(
+        [
+            (
+                "product",
+                blocks.PageChooserBlock(page_type="catalogue.ProductPage", label=_("Product")),
+            ),
+            (
+                "category",
+                blocks.PageChooserBlock(page_type="catalogue.CategoryPage", label=_("Category")),
+            ),
+        ],
+        blank=True,
+        verbose_name=_("featured products and categories"),
+    )
+
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Hero")),
         FieldPanel("intro"),
+        FieldPanel("featured"),
         FieldPanel("featured_links"),
     ]
 
@@ -38,11 +58,28 @@ class HomePage(Page):
         APIField("hero_title"),
         APIField("hero_text"),
         APIField("intro"),
+        APIField("featured"),
         APIField("featured_links"),
     ]
 
     class Meta:
         verbose_name = _("home page")
+
+    def featured_choice(self):
+        """The editor's choice; a translation without one of its own shows the source's."""
+        if self.featured or self.locale.language_code == settings.LANGUAGE_CODE:
+            return self.featured
+        source = HomePage.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        return source.featured if source is not None else self.featured
+
+    def get_context(self, request, *args, **kwargs):
+        from storefront.catalogue.services import featured_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(featured_context(request, self.featured_choice()))
+        return context
 
 
 @register_setting(icon="site")

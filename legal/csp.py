@@ -11,6 +11,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
+from home.css import site_css
 from legal.analytics import analytics_config
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
@@ -47,6 +48,12 @@ class SiteCSPMiddleware(CSPMiddleware):
             return parts  # files get the strict policy; no need to look up analytics
         if not response.get("Content-Type", "").startswith("text/html"):
             return parts  # only pages load the analytics script (JSON, health checks do not)
+        update = dict(parts.update or {})
+        # The inline site stylesheet, by its hash (home.css): nothing else inline is allowed.
+        _css, css_hash = site_css()
+        if css_hash:
+            update["style-src"] = list(update.get("style-src", [])) + [css_hash]
+            parts.update = update
         config = analytics_config(request)
         if config is not None:
             hosts = config.csp_hosts

@@ -40,6 +40,12 @@ def normalise_phone(value: str, region: str | None = None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+class TelInput(forms.TextInput):
+    """A one-line phone input: `type="tel"` brings up the phone keypad."""
+
+    input_type = "tel"
+
+
 class PhoneNumberField(forms.CharField):
     """A phone number with country code, cleaned to E.164 whatever the browser sent (H15, H41)."""
 
@@ -57,6 +63,8 @@ class PhoneNumberField(forms.CharField):
         ),
     }
 
+    widget = TelInput
+
     def __init__(self, *, region: str | None = None, **kwargs):
         self.region = region
         kwargs.setdefault("max_length", 32)
@@ -64,7 +72,7 @@ class PhoneNumberField(forms.CharField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+        attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         return attrs
 
     def to_python(self, value):

@@ -2,7 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
+
+from home import seo
 
 register = template.Library()
 
@@ -15,7 +18,7 @@ def language_switcher(context):
     page = context.get("page")
     urls: dict[str, str] = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in seo.live_translations(page):
             url = translated.get_url(request=request)
             if url:
                 urls[translated.locale.language_code] = url
@@ -35,3 +38,68 @@ def language_switcher(context):
             }
         )
     return {"entries": entries, "request": request, "csrf_token": context.get("csrf_token")}
+
+
+def default_description(request) -> str:
+    """The home page's description in the current language: for pages with none of their own."""
+    from home.models import HomePage
+
+    language = translation.get_language()
+    home = HomePage.objects.live().filter(locale__language_code=language).first()
+    return seo.page_description(home) if home is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context) -> str:
+    """The page's own description, else the shop's (every page has one, P-neutral SEO)."""
+    page = context.get("page")
+    description = seo.page_description(page) if isinstance(page, Page) else ""
+    return description or default_description(context.get("request"))
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context, title: str = "", description: str = "", site_name: str = ""):
+    """Canonical, hreflang and Open Graph for any page, in or outside the page tree."""
+    from storefront.catalogue.models import ProductPage
+
+    request = context.get("request")
+    page = context.get("page")
+    page = page if isinstance(page, Page) else None
+    data = context.get("seo") or seo.seo_context(request, page)
+    if page is not None and hasattr(page, "hero_title") and not page.seo_title:
+        title = f"{site_name} · {page.hero_title}"  # the home page: the shop and what it sells
+    og_image = None
+    if isinstance(page, ProductPage) and page.images:
+        rendition = page.images[0].image.get_rendition("fill-1200x1200")
+        og_image = {
+            "url": seo.absolute_url(request, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+    return {
+        "seo": data,
+        "title": title,
+        "description": description,
+        "site_name": site_name,
+        "og_type": "product" if isinstance(page, ProductPage) else "website",
+        "og_image": og_image,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def home_structured_data(context) -> dict:
+    from home.models import OperatorSettings
+
+    request = context.get("request")
+    return seo.home_structured_data(request, OperatorSettings.for_request(request))
+
+
+@register.simple_tag
+def inline_site_css() -> str:
+    """The minified site stylesheet in a <style> element (allowed by its CSP hash)."""
+    from home.css import site_css
+
+    css, _hash = site_css()
+    if not css or "</" in css:
+        return ""  # nothing that could end the element early (the file is ours, but be sure)
+    return mark_safe(f"<style>{css}</style>")  # noqa: S308 - the site's own stylesheet

@@ -331,6 +331,24 @@ def seed(command) -> None:
         for names in PRODUCTS[slug]:
             number += 1
             created += ensure_product(category, slug, number, names, spec)
+    feature_on_home(home, shop)
     command.stdout.write(
         f"Catalogue: {number} products in {len(CATEGORIES)} categories ({created} new)."
     )
+
+
+def feature_on_home(home: HomePage, shop: ProductIndexPage) -> None:
+    """The home page shows the categories and the first product of each (unless an editor chose)."""
+    if home.featured:
+        return
+    categories = list(CategoryPage.objects.child_of(shop).live().order_by("path"))
+    products = [
+        product
+        for category in categories
+        if (product := ProductPage.objects.child_of(category).live().order_by("path").first())
+    ]
+    featured = [("category", category) for category in categories]
+    featured += [("product", product) for product in products]
+    for page in [home, *home.get_translations().specific()]:
+        page.featured = featured
+        page.save_revision().publish()

@@ -49,9 +49,18 @@ class Availability(models.TextChoices):
 # schema.org ItemAvailability for each of ours (Product JSON-LD offers).
 SCHEMA_AVAILABILITY = {
     Availability.IN_STOCK: "https://schema.org/InStock",
-    Availability.MADE_TO_ORDER: "https://schema.org/PreOrder",
+    Availability.MADE_TO_ORDER: "https://schema.org/MadeToOrder",
     Availability.SOLD_OUT: "https://schema.org/OutOfStock",
 }
+
+
+class VariesBy(models.TextChoices):
+    """What a product's variants differ in: the schema.org property search engines are told."""
+
+    SIZE = "size", _("Size")
+    COLOR = "color", _("Colour")
+    MATERIAL = "material", _("Material")
+    PATTERN = "pattern", _("Pattern")
 
 
 class ListingPageMixin:
@@ -116,6 +125,13 @@ class ProductPage(Page):
         default=Availability.IN_STOCK,
     )
     stock = models.PositiveIntegerField(_("stock quantity"), default=0)
+    varies_by = models.CharField(
+        _("variants differ in"),
+        max_length=20,
+        choices=VariesBy.choices,
+        default=VariesBy.SIZE,
+        help_text=_("What the variant names say: size, colour, material or pattern."),
+    )
     short_description = models.CharField(_("short description"), max_length=300, blank=True)
     body = StreamField(
         [
@@ -132,6 +148,7 @@ class ProductPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("short_description"),
         FieldPanel("body"),
+        FieldPanel("varies_by"),
         InlinePanel("variants", heading=_("Variants"), label=_("Variant")),
     ]
     price_panels = [
@@ -176,6 +193,7 @@ class ProductPage(Page):
         SynchronizedField("currency", overridable=False),
         SynchronizedField("availability", overridable=False),
         SynchronizedField("stock", overridable=False),
+        SynchronizedField("varies_by", overridable=False),
         TranslatableField("gallery_images"),
         TranslatableField("variants"),
     ]

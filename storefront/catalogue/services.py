@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -17,6 +18,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from home.seo import breadcrumb_data
 from storefront.catalogue.forms import SORT_ORDER_BY, ProductFilterForm
 
 if TYPE_CHECKING:
@@ -24,7 +26,8 @@ if TYPE_CHECKING:
 
 PRODUCTS_PER_PAGE = 24
 # Renditions the templates ask for; prefetching them avoids one query per image.
-LISTING_IMAGE_SPECS = ("fill-320x320", "fill-640x640")
+# Cards are about 170 CSS px wide on a phone (480 px covers a 2.6x screen), 16rem on a desktop.
+LISTING_IMAGE_SPECS = ("fill-240x240", "fill-480x480", "fill-640x640")
 DEFAULT_LANGUAGE = "en"
 # Up to this many pieces left, the product page says how many.
 LOW_STOCK = 3
@@ -139,6 +142,45 @@ def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
         "products": page_obj,
         "query_string": query.urlencode(),
         "seo": seo_context(request, listing_page, page_number=page_obj.number),
+        "breadcrumb_data": None
+        if on_index
+        else breadcrumb_data(
+            request,
+            [
+                (shop.title, shop.get_url(request=request)),
+                (listing_page.title, listing_page.get_url(request=request)),
+            ],
+        ),
+    }
+
+
+def featured_context(request: HttpRequest, featured) -> dict[str, Any]:
+    """The products and categories an editor features on the home page, in the shopper's
+    language, live ones only, in the editor's order; products come ready for cards."""
+    from storefront.catalogue.models import CategoryPage, ProductPage
+
+    chosen: dict[str, list[int]] = {"product": [], "category": []}
+    for block in featured:
+        if block.value is not None and block.block_type in chosen:
+            chosen[block.block_type].append(block.value.translation_key)
+    locale = Locale.get_active()
+    products = {
+        product.translation_key: product
+        for product in with_listing_data(
+            ProductPage.objects.live().filter(locale=locale, translation_key__in=chosen["product"])
+        )
+    }
+    categories = {
+        category.translation_key: category
+        for category in CategoryPage.objects.live().filter(
+            locale=locale, translation_key__in=chosen["category"]
+        )
+    }
+    featured_products = [products[key] for key in chosen["product"] if key in products]
+    annotate_cards(featured_products)
+    return {
+        "featured_products": featured_products,
+        "featured_categories": [categories[key] for key in chosen["category"] if key in categories],
     }
 
 
@@ -189,14 +231,21 @@ def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
         variant.product = page  # variant.price reads the product without another query
         variant.orderable = page.available_quantity(variant) > 0
     availability = shown_availability(page, variants)
+    crumbs = list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path"))
     stock = sum(v.stock for v in variants) if variants else page.stock
     return {
         "variants": variants,
+        "chosen_variant": request.GET.get("variant", "") if request is not None else "",
         "availability": availability,
         "low_stock": stock if availability == "in_stock" and stock <= LOW_STOCK else 0,
-        "breadcrumbs": list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path")),
+        "breadcrumbs": crumbs,
         "seo": seo_context(request, page),
         "structured_data": product_structured_data(request, page, variants),
+        "breadcrumb_data": breadcrumb_data(
+            request,
+            [(crumb.title, crumb.get_url(request=request)) for crumb in crumbs]
+            + [(page.title, page.get_url(request=request))],
+        ),
     }
 
 
@@ -214,73 +263,103 @@ def shown_availability(page: ProductPage, variants: list) -> str:
 
 def seo_context(request: HttpRequest, page: Page, *, page_number: int = 1) -> dict[str, Any]:
     """Canonical URL and hreflang alternates for every live translation, plus x-default."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    alternates = []
-    x_default = None
-    for translation in translations.order_by("locale__language_code"):
-        url = translation.get_full_url(request)
-        if not url:
-            continue
-        code = translation.locale.language_code
-        alternates.append({"code": code, "url": url})
-        if code == DEFAULT_LANGUAGE:
-            x_default = url
-    canonical = page.get_full_url(request) or ""
-    if page_number > 1:
-        canonical = f"{canonical}?page={page_number}"
+    from home.seo import seo_context as site_seo_context
+
+    return site_seo_context(request, page, page_number=page_number)
+
+
+def offer_data(request: HttpRequest, page: ProductPage, variant, url: str) -> dict[str, Any]:
+    """One schema.org Offer: price, currency, availability and who sells it."""
+    from home.seo import site_root_url
+    from storefront.catalogue.models import SCHEMA_AVAILABILITY
+
     return {
-        "canonical": canonical,
-        "alternates": alternates,
-        "x_default": x_default,
-        "og_locale": {"en": "en_US", "ru": "ru_RU", "kk": "kk_KZ"}.get(get_language(), "en_US"),
+        "@type": "Offer",
+        "price": str(page.unit_price(variant)),
+        "priceCurrency": page.currency,
+        "availability": SCHEMA_AVAILABILITY[
+            shown_availability(page, [variant] if variant is not None else [])
+        ],
+        "itemCondition": "https://schema.org/NewCondition",
+        "url": url,
+        "seller": {"@id": f"{site_root_url(request)}/#organization"},
     }
 
 
 def product_structured_data(
     request: HttpRequest, page: ProductPage, variants: list
 ) -> dict[str, Any]:
-    """schema.org Product with its offers, for search engines (rendered as JSON-LD)."""
-    from storefront.catalogue.models import SCHEMA_AVAILABILITY
+    """schema.org markup as Google documents it for products and their variants.
 
-    url = page.get_full_url(request)
-    if variants:
-        offers: Any = [
-            {
-                "@type": "Offer",
-                "name": variant.name,
-                "sku": variant.sku,
-                "price": str(variant.price),
-                "priceCurrency": page.currency,
-                "availability": SCHEMA_AVAILABILITY[shown_availability(page, [variant])],
-                "url": url,
-            }
-            for variant in variants
-        ]
-    else:
-        offers = {
-            "@type": "Offer",
-            "price": str(page.price),
-            "priceCurrency": page.currency,
-            "availability": SCHEMA_AVAILABILITY[shown_availability(page, [])],
-            "url": url,
-        }
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Product",
-        "name": page.title,
-        "sku": page.sku,
-        "url": url,
-        "offers": offers,
-    }
-    if page.search_description or page.short_description:
-        data["description"] = page.search_description or page.short_description
+    A product without variants is a Product with one Offer; with variants it is a ProductGroup
+    whose `hasVariant` Products each carry their own SKU, offer and the property they differ in
+    (`variesBy`), so that search engines do not read several prices for one item.
+    """
+    from home.models import OperatorSettings
+    from home.seo import absolute_url, organization_data, page_description
+
+    url = absolute_url(request, page.get_url(request=request) or "")
+    operator = OperatorSettings.for_request(request) if request is not None else None
+    brand = {"@type": "Brand", "name": operator.trading_name if operator else "Nera"}
     images = [
-        request.build_absolute_uri(item.image.get_rendition("fill-1200x1200").url)
+        absolute_url(request, item.image.get_rendition("fill-1200x1200").url)
         for item in page.images[:4]
     ]
+    description = page_description(page)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@id": f"{url}#product",
+        "name": page.title,
+        "url": url,
+    }
+    if description:
+        data["description"] = description
     if images:
         data["image"] = images
-    return data
+    data["brand"] = brand
+    if not variants:
+        data.update(
+            {"@type": "Product", "sku": page.sku, "offers": offer_data(request, page, None, url)}
+        )
+    else:
+        group_id = page.sku
+        data.update(
+            {
+                "@type": "ProductGroup",
+                "productGroupID": group_id,
+                "variesBy": [f"https://schema.org/{page.varies_by}"],
+                "hasVariant": [
+                    {
+                        "@type": "Product",
+                        "name": f"{page.title} – {variant.name}",
+                        "sku": variant.sku,
+                        page.varies_by: variant.name,
+                        "inProductGroupWithID": group_id,
+                        "isVariantOf": {"@id": f"{url}#product"},
+                        **({"description": description} if description else {}),
+                        **({"image": images[0]} if images else {}),
+                        # The page opens with this variant chosen (Google's single-page way).
+                        "url": f"{url}?{urlencode({'variant': variant.sku})}",
+                        "offers": offer_data(
+                            request, page, variant, f"{url}?{urlencode({'variant': variant.sku})}"
+                        ),
+                    }
+                    for variant in variants
+                ],
+            }
+        )
+    if operator is None:
+        return data
+    # The seller named in every offer, described once in the same graph.
+    return {
+        "@context": "https://schema.org",
+        "@graph": [strip_context(data), organization_data(request, operator)],
+    }
+
+
+def strip_context(data: dict[str, Any]) -> dict[str, Any]:
+    """A node for an @graph: the context is given once, on the graph."""
+    return {key: value for key, value in data.items() if key != "@context"}
 
 
 def locale_roots_filter(root: Page) -> Q:

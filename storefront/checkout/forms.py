@@ -108,7 +108,7 @@ class CheckoutForm(SpamProtectionMixin, forms.Form):
         "first_name": "given-name",
         "last_name": "family-name",
         "email": "email",
-        "street": "street-address",
+        "street": "address-line1",
         "city": "address-level2",
         "region": "address-level1",
         "postal_code": "postal-code",

@@ -74,5 +74,5 @@ def test_browse_shop_category_and_product_in_russian(live_server, browser_page):
     # the gallery's WebP source was chosen and loaded
     assert page.evaluate("document.querySelector('.gallery img').currentSrc").endswith(".webp")
     # the JSON-LD data block is no script to run: nothing breaks the Content-Security-Policy
-    assert page.locator('script[type="application/ld+json"]').count() == 1
+    assert page.locator('script[type="application/ld+json"]').count() == 2  # product, breadcrumbs
     assert problems == []

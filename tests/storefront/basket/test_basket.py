@@ -204,7 +204,8 @@ def test_header_shows_the_count_on_every_page(client, shop):
     html = client.get("/en/").content.decode()
 
     assert 'class="basket-count"' in html
-    assert '<span class="basket-count" aria-label="3 items">3</span>' in html
+    assert '<span class="basket-count" aria-hidden="true">3</span>' in html
+    assert '<span class="visually-hidden">3 items</span>' in html
 
 
 def test_basket_page_is_translated(client, shop):

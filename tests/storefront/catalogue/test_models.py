@@ -99,6 +99,7 @@ def _edit_form(page, data_overrides=None, variants=()):
         "currency": "KZT",
         "availability": "in_stock",
         "stock": "3",
+        "varies_by": "size",
         "seo_title": "",
         "search_description": "",
         "gallery_images": inline_formset([]),

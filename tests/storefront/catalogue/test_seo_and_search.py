@@ -33,10 +33,20 @@ def ring(shop):
     return product
 
 
+def json_ld_nodes(html: str) -> list[dict]:
+    """Every schema.org node of the page's JSON-LD blocks (graphs flattened)."""
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert blocks, "no JSON-LD block"
+    nodes = []
+    for block in blocks:
+        data = json.loads(block)
+        nodes += data.get("@graph", [data])
+    return nodes
+
+
 def json_ld(html: str) -> dict:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert match, "no JSON-LD block"
-    return json.loads(match.group(1))
+    """The product node (Product or ProductGroup)."""
+    return next(n for n in json_ld_nodes(html) if n["@type"] in {"Product", "ProductGroup"})
 
 
 @pytest.mark.hardening("H17")
@@ -44,12 +54,18 @@ def test_product_json_ld_has_offers_and_cannot_break_out_of_its_script(client, r
     html = client.get("/en/shop/rings/silver-ring/").content.decode()
 
     data = json_ld(html)
-    assert data["@type"] == "Product"
+    assert data["@type"] == "ProductGroup"
     assert data["name"] == "Silver ring </script><script>alert(1)</script>"
-    assert data["sku"] == "RING-S"
+    assert data["productGroupID"] == "RING-S"
     assert data["description"] == "Handmade & polished"
     assert [
-        (o["sku"], o["price"], o["priceCurrency"], o["availability"]) for o in data["offers"]
+        (
+            v["sku"],
+            v["offers"]["price"],
+            v["offers"]["priceCurrency"],
+            v["offers"]["availability"],
+        )
+        for v in data["hasVariant"]
     ] == [
         ("RING-S-17", "15000.00", "KZT", "https://schema.org/OutOfStock"),
         ("RING-S-18", "15000.00", "KZT", "https://schema.org/InStock"),
@@ -69,7 +85,8 @@ def test_json_ld_of_a_product_without_variants(client, shop):
     data = json_ld(client.get("/en/shop/rings/plain/").content.decode())
 
     assert data["offers"]["price"] == "500.00"
-    assert data["offers"]["availability"] == "https://schema.org/PreOrder"
+    assert data["@type"] == "Product"
+    assert data["offers"]["availability"] == "https://schema.org/MadeToOrder"
 
 
 def test_hreflang_alternates_canonical_and_open_graph(client, ring):

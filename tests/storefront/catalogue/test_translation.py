@@ -105,6 +105,7 @@ def test_editor_workflow_publishing_in_the_admin_updates_translations(
             "currency": "KZT",
             "availability": "in_stock",
             "stock": "2",
+            "varies_by": "size",
             "seo_title": "",
             "search_description": "",
             "gallery_images": inline_formset(
