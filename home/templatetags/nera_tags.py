@@ -35,3 +35,11 @@ def language_switcher(context):
             }
         )
     return {"entries": entries, "request": request, "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag(takes_context=True)
+def menu_links(context, menu: str):
+    """The editor-arranged `menu` ("header" or "footer") in the active language."""
+    from home.navigation import menu_links as links_for
+
+    return links_for(context.get("request"), menu)
