@@ -200,7 +200,7 @@ def translation_summary(user) -> TranslationSummary:
 class PolicySummary:
     page: Page | None
     last_updated: date | None
-    pending: list  # WorkflowState rows in moderation, with their page
+    pending: list[dict]  # {page, task} for each version waiting in moderation
 
 
 def policy_summary() -> PolicySummary:
@@ -221,6 +221,11 @@ def policy_summary() -> PolicySummary:
         )
         .select_related("current_task_state__task")
     )
-    for state in pending:
-        state.page = by_id[state.object_id]
-    return PolicySummary(source, source.last_updated if source else None, pending)
+    rows = [
+        {
+            "page": by_id[state.object_id],
+            "task": state.current_task_state.task if state.current_task_state else None,
+        }
+        for state in pending
+    ]
+    return PolicySummary(source, source.last_updated if source else None, rows)

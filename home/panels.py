@@ -63,7 +63,7 @@ class TranslationsPanel(DashboardPanel):
                 "list_url": reverse("products:index") + "?" + urlencode({"locale": code}),
             }
             for code in names
-            if code in summary.behind_by_language or code in summary.missing_by_language
+            if code != dashboard.default_language()
         ]
         return {
             "languages": languages,
