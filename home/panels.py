@@ -60,7 +60,7 @@ class TranslationsPanel(DashboardPanel):
                 "name": names.get(code, code),
                 "behind": summary.behind_by_language.get(code, 0),
                 "missing": summary.missing_by_language.get(code, 0),
-                "list_url": reverse("products:index") + "?" + urlencode({"locale": code}),
+                "list_url": reverse("products:index") + "?" + urlencode({"language": code}),
             }
             for code in names
             if code != dashboard.default_language()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Locale
 
 from home.dashboard import default_language, low_stock_products
 from home.models import OperatorSettings
@@ -25,7 +26,8 @@ STATE_LABELS = {
 
 
 class ProductFilterSet(PageListingViewSet.filterset_class):
-    locale = django_filters.ChoiceFilter(
+    # `language` rather than Wagtail's `locale` (which only filters, and reads "all" as a locale).
+    language = django_filters.ChoiceFilter(
         label=_("Language"),
         choices=[*settings.LANGUAGES, (ALL_LANGUAGES, _("All languages"))],
         method="filter_locale",
@@ -44,10 +46,15 @@ class ProductFilterSet(PageListingViewSet.filterset_class):
         model = ProductPage
         fields = ["availability", "live"]
 
+    def _add_locale_filter(self):
+        pass  # the `language` filter above takes its place
+
     def filter_locale(self, queryset, name, value):
         if not value or value == ALL_LANGUAGES:
             return queryset
-        return queryset.filter(locale__language_code=value)
+        # By id, as Wagtail's own locale filter does: the search backend filters on `locale`.
+        locale = Locale.objects.filter(language_code=value).first()
+        return queryset.filter(locale_id=locale.pk) if locale else queryset.none()
 
     def filter_stock(self, queryset, name, value):
         if value != "low":
@@ -70,8 +77,9 @@ class ProductIndexView(PageListingViewSet.index_view_class):
         # One row per product: the default language unless the editor picks another (or all).
         kwargs = super().get_filterset_kwargs()
         data = kwargs["data"].copy()
-        if not data.get("locale"):
-            data["locale"] = default_language()
+        if not data.get("language"):
+            # Wagtail's own `?locale=ru` links keep working.
+            data["language"] = data.get("locale") or default_language()
         kwargs["data"] = data
         return kwargs
 
