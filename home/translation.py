@@ -91,7 +91,13 @@ def page_translation_states(
         keys = list(translation_keys)
         pages = pages.filter(translation_key__in=keys)
         sources = sources.filter(object_id__in=keys)
-    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    order = [code for code, _name in settings.LANGUAGES]
+    locales = dict(
+        sorted(
+            Locale.objects.values_list("pk", "language_code"),
+            key=lambda row: order.index(row[1]) if row[1] in order else len(order),
+        )
+    )
     default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     default_locale_id = next((pk for pk, code in locales.items() if code == default_code), None)
     source_of = {
