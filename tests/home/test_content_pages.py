@@ -209,23 +209,42 @@ def test_header_without_a_setting_uses_show_in_menus_per_language(client, pages)
     assert menu(client.get("/en/").content.decode(), "main-nav") == []
 
 
-def test_menu_queries_do_not_grow_with_links(client, pages, django_assert_max_num_queries):
+def test_menu_queries_do_not_grow_with_links(client, pages):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from home.navigation import invalidate_menus
+
     arrange(header=[pages["shop"]], footer=[pages["about"]])
     client.get("/ru/")
+    invalidate_menus()  # count the menus being built, not read from the cache
     with CaptureQueriesContext(connection) as one:
         client.get("/ru/")
-    extra = [
-        ContentPageFactory(parent=pages["about"].get_parent(), title=f"P{n}") for n in range(6)
-    ]
+    parent = pages["about"].get_parent()
+    extra = [ContentPageFactory(parent=parent, title=f"P{n}") for n in range(6)]
+    for page in extra:
+        translate_page(page, "ru", {page.title: f"С{page.title}"})
     arrange(header=[pages["shop"], *extra[:3]], footer=[pages["about"], *extra[3:]])
     client.get("/ru/")
+    invalidate_menus()
     with CaptureQueriesContext(connection) as many:
+        html = client.get("/ru/").content.decode()
+    with CaptureQueriesContext(connection) as cached:
         client.get("/ru/")
 
+    assert len(menu(html, "main-nav")) == 4
     assert len(many) == len(one)
+    assert len(cached) == len(many) - 3  # the setting, the chosen pages, their translations
+
+
+def test_menus_follow_a_renamed_page_at_once(client, pages):
+    arrange(header=[pages["about"]], footer=[])
+    assert menu(client.get("/en/").content.decode(), "main-nav")[0][0] == "About the shop"
+
+    pages["about"].title = "Our story"
+    pages["about"].save_revision().publish()
+
+    assert menu(client.get("/en/").content.decode(), "main-nav")[0][0] == "Our story"
 
 
 def test_seed_creates_the_four_pages_in_three_languages_and_the_menus(
