@@ -1,7 +1,8 @@
 """The Wagtail admin's language for staff who browse the shop in Kazakh."""
 
-from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 
 # Wagtail ships no Kazakh catalogue: a Kazakh admin would be half English. Staff who have not
 # chosen an admin language and browse the shop in Kazakh get the admin in Russian instead.
@@ -11,7 +12,10 @@ ADMIN_LANGUAGE_FALLBACKS = {"kk": "ru"}
 class AdminLanguageFallbackMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefix = settings.WAGTAILADMIN_PATH_PREFIX
+
+    @cached_property
+    def prefix(self) -> str:
+        return reverse("wagtailadmin_home")
 
     def __call__(self, request):
         if request.path.startswith(self.prefix):

@@ -324,7 +324,6 @@ WAGTAIL_SITE_NAME = "Nera"
 # The admin speaks English or Russian (each staff member picks in Account → Preferences).
 # Wagtail ships no Kazakh translation; Kazakh-speaking staff get Russian (home/middleware.py).
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
-WAGTAILADMIN_PATH_PREFIX = "/admin/"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
