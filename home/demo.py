@@ -1,4 +1,5 @@
-"""Demo content for the home app: locales, the home page in three languages, operator details."""
+"""Demo content for the home app: locales, the home page in three languages, operator details,
+then (`finish`, once every app's pages exist) the content pages and the navigation."""
 
 import os
 import secrets
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from home import content_demo
 from home.models import HomePage, OperatorSettings
 from home.translation import publish_translation
 
@@ -110,3 +112,10 @@ def create_demo_admin(command) -> None:
             f"(http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/)"
         )
     )
+
+
+def finish(command) -> None:
+    # After the home page's translations are published (outside `seed`'s transaction: publishing
+    # a translation waits for the commit, and must not race pages added below it).
+    content_demo.seed(command)
+    content_demo.seed_navigation(command)

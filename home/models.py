@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page, Site
+from wagtail.search import index
 
 
 class FeaturedLinkBlock(blocks.StructBlock):
@@ -102,6 +104,13 @@ class OperatorSettings(BaseSiteSetting):
         help_text=_("International format, e.g. +7 707 000 0000; checkout opens a chat with it."),
     )
     hosting_provider = models.CharField(_("hosting provider"), max_length=200, blank=True)
+    low_stock_threshold = models.PositiveIntegerField(
+        _("low stock threshold"),
+        default=3,
+        help_text=_(
+            "The admin home lists products and variants with this many pieces or fewer left."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -116,6 +125,7 @@ class OperatorSettings(BaseSiteSetting):
             heading=_("Contact"),
         ),
         FieldPanel("hosting_provider"),
+        FieldPanel("low_stock_threshold"),
     ]
 
     class Meta:
@@ -125,3 +135,108 @@ class OperatorSettings(BaseSiteSetting):
     def whatsapp_digits(self) -> str:
         """The number as wa.me wants it: digits only, no plus sign."""
         return "".join(ch for ch in self.whatsapp_number if ch.isdigit())
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("question"), max_length=200)
+    answer = blocks.RichTextBlock(label=_("answer"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "help"
+
+
+class QuestionsBlock(blocks.StructBlock):
+    """Questions and answers shown as a list of expandable items."""
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
+    items = blocks.ListBlock(QuestionAnswerBlock(), label=_("questions"))
+
+    class Meta:
+        icon = "help"
+        label = _("Questions and answers")
+        template = "home/blocks/questions.html"
+
+
+class WhatsAppButtonBlock(blocks.StructBlock):
+    """A button that opens a chat with the shop; the number is the operator's (one place)."""
+
+    label = blocks.CharBlock(
+        label=_("button text"), max_length=80, default="Write to us on WhatsApp"
+    )
+    message = blocks.CharBlock(
+        label=_("first message"),
+        max_length=300,
+        required=False,
+        help_text=_("Typed into the chat for the shopper, who can change it before sending."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("WhatsApp button")
+        template = "home/blocks/whatsapp_button.html"
+
+    def get_context(self, value, parent_context=None):
+        from storefront.checkout.whatsapp import whatsapp_url
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        digits = OperatorSettings.for_request(request).whatsapp_digits if request else ""
+        if not digits:
+            site = Site.objects.filter(is_default_site=True).first()
+            digits = OperatorSettings.for_site(site).whatsapp_digits if site else ""
+        context["whatsapp_url"] = whatsapp_url(digits, value["message"] or "") if digits else ""
+        return context
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(
+        label=_("text"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    image = ImageBlock(label=_("image"))
+    questions = QuestionsBlock()
+    whatsapp = WhatsAppButtonBlock()
+
+
+class ContentPage(Page):
+    """A page of the shop besides products: about, delivery and payment, returns, contacts."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    template = "home/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The header and footer links, in the order editors arrange them.
+
+    Editors choose the pages once (in any language); every language shows that page's
+    translation with its translated title, and leaves out pages not published in that language.
+    """
+
+    header_links = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("page")))],
+        blank=True,
+        verbose_name=_("header links"),
+    )
+    footer_links = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("page")))],
+        blank=True,
+        verbose_name=_("footer links"),
+    )
+
+    panels = [FieldPanel("header_links"), FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = _("navigation")

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # P32: URL prefix, then language cookie, Accept-Language, country (wraps LocaleMiddleware).
     "legal.middleware.LanguageMiddleware",
+    # Admin pages in Russian for staff browsing in Kazakh (Wagtail has no Kazakh catalogue).
+    "home.middleware.AdminLanguageFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -333,6 +335,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Nera"
+# The admin speaks English or Russian (each staff member picks in Account → Preferences).
+# Wagtail ships no Kazakh translation; Kazakh-speaking staff get Russian (home/middleware.py).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # The shop's public address: links in account emails are built from it, never from the request's
 # Host header (which a client chooses).

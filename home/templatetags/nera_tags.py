@@ -103,3 +103,11 @@ def inline_site_css() -> str:
     if not css or "</" in css:
         return ""  # nothing that could end the element early (the file is ours, but be sure)
     return mark_safe(f"<style>{css}</style>")  # noqa: S308 - the site's own stylesheet
+
+
+@register.simple_tag(takes_context=True)
+def menu_links(context, menu: str):
+    """The editor-arranged `menu` ("header" or "footer") in the active language."""
+    from home.navigation import menu_links as links_for
+
+    return links_for(context.get("request"), menu)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -396,3 +398,65 @@ def sync_translations(page: Page, user=None) -> int:
             continue  # an invalid translation stays as it was; the editor sees it in the admin
         updated += 1
     return updated
+
+
+def source_product(page: ProductPage) -> ProductPage:
+    """The product that its translations follow: wagtail-localize's source, else the page in
+    the default language, else the page itself."""
+    from wagtail_localize.models import TranslationSource
+
+    from storefront.catalogue.models import ProductPage
+
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .select_related("locale")
+        .first()
+    )
+    code = source.locale.language_code if source else DEFAULT_LANGUAGE
+    return (
+        ProductPage.objects.filter(
+            translation_key=page.translation_key, locale__language_code=code
+        ).first()
+        or page
+    )
+
+
+@transaction.atomic
+def set_stock(
+    products: Iterable[ProductPage],
+    *,
+    stock: int | None = None,
+    availability: str | None = None,
+    user=None,
+) -> list[ProductPage]:
+    """Set the stock (of the product and each of its variants) and/or the availability of
+    `products`, in every language; returns the source products changed.
+
+    The change is made on each product's source page and published, so the publish signal
+    carries it to the translations exactly as an edit in the page editor would (apps.py). A draft
+    waiting on the page keeps its other changes and gets the new values too.
+    """
+    changed: dict[int, ProductPage] = {}
+    for product in products:
+        source = source_product(product)
+        if source.pk in changed:
+            continue
+        draft = source.get_latest_revision_as_object() if source.has_unpublished_changes else None
+        _apply_stock(source, stock, availability)
+        source.save_revision(user=user, log_action=True).publish(user=user)
+        if draft is not None:
+            _apply_stock(draft, stock, availability)
+            draft.save_revision(user=user, log_action=True)
+        changed[source.pk] = source
+    return list(changed.values())
+
+
+def _apply_stock(product: ProductPage, stock: int | None, availability: str | None) -> None:
+    if stock is not None:
+        product.stock = stock
+        variants = list(product.variants.all())
+        for variant in variants:
+            variant.stock = stock
+        product.variants = variants  # kept in memory until the revision is saved
+    if availability:
+        product.availability = availability

@@ -1,7 +1,9 @@
+import factory
 import wagtail_factories
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -45,3 +47,12 @@ def build_site() -> dict[str, HomePage]:
         translation.save_revision().publish()
         pages[code] = translation
     return pages
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ContentPage
+
+    title = "About the shop"
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    intro = "A small shop in Almaty."

@@ -13,9 +13,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Each app that has demo content keeps it in its own `demo.py` with a `seed(command)`
         # function; they run in INSTALLED_APPS order, so `home` (locales, home pages) comes first.
+        modules = []
         for config in apps.get_app_configs():
             module_name = f"{config.name}.demo"
             if find_spec(module_name) is None:
                 continue
-            import_module(module_name).seed(self)
+            modules.append(import_module(module_name))
+            modules[-1].seed(self)
+        # Steps that need every app's content (the menus link the shop and the content pages).
+        for module in modules:
+            if hasattr(module, "finish"):
+                module.finish(self)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
