@@ -65,6 +65,7 @@ class SignupForm(SpamProtectionMixin, OurLabelsMixin, allauth_forms.SignupForm):
         super().__init__(*args, **kwargs)
         self._relabel()
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        add_text_validators(self, ("first_name", "last_name"))
 
     def try_save(self, request):
         """A known email costs the same password hashing as a new account (H04).

@@ -222,6 +222,24 @@ def test_the_profile_refuses_the_same(signed_in):
 
 
 @pytest.mark.hardening("H41")
+def test_sign_up_refuses_the_same(client, db):
+    data = {
+        "first_name": "\u202eDana",
+        "last_name": "\u200b\u200b",
+        "email": "dana@example.com",
+        "password1": "Steppe-Wind-1987",
+        "password2": "Steppe-Wind-1987",
+        "age_confirmed": "on",
+    }
+    response = client.post("/en/account/signup/", data)
+
+    form = response.context["form"]
+    assert [str(e) for e in form.errors["first_name"]] == [BIDI]
+    assert [str(e) for e in form.errors["last_name"]] == [INVISIBLE]
+    assert form["email"].value() == "dana@example.com"  # what was typed stays
+
+
+@pytest.mark.hardening("H41")
 def test_the_api_refuses_the_same(signed_in, shop):
     signed_in.post("/en/basket/add/", {"product": shop["box"].pk, "quantity": 1})
     checkout_answer = signed_in.post(
