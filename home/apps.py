@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "home"
     label = "home"
     verbose_name = _("Home")
+
+    def ready(self) -> None:
+        from cms.page_cache import connect_invalidation
+
+        connect_invalidation()

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # P20: touches User.last_activity at most once a day per signed-in shopper.
     "storefront.accounts.middleware.LastActivityMiddleware",
+    # Last, so every middleware above still runs on a cached page (docs/performance.md).
+    "cms.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -142,6 +144,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Whole pages for anonymous visitors (cms/page_cache.py): seconds a stored page may be served
+# at most (a publish or stock change retires it at once); 0 switches the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Touched on every content change: the workers of one machine share the local-memory cache's
+# generation through it.
+PAGE_CACHE_STAMP = env("PAGE_CACHE_STAMP", default=str(VAR_DIR / "page-cache.stamp"))
 
 # P07: the session (basket, login) lives two weeks from the last visit.
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60

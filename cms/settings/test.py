@@ -24,3 +24,5 @@ EMAIL_RETRY_DELAY = 0
 # The suite posts forms directly; the anti-spam tests switch the checks and limits back on.
 ANTISPAM_FORM_CHECKS = False
 RATELIMIT_ENABLE = False
+# Pages are rendered afresh in tests; tests/cms/test_page_cache.py switches the page cache on.
+PAGE_CACHE_SECONDS = 0
