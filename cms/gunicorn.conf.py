@@ -8,8 +8,14 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are recycled only as a guard against slow leaks: often enough to matter over days,
+# rarely enough that a busy worker (several hundred requests a second) lives for many minutes,
+# with jitter so that the workers never restart together. 0 switches recycling off.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "200000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "20000"))
+# The application is imported once in the master before the workers fork: a new or recycled
+# worker answers its first request at once instead of importing Django and Wagtail first.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in {"0", "false", "no"}
 # Access logs would hold client addresses (P05): none by default.
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"

@@ -90,8 +90,8 @@ def visitor_is_anonymous_and_clean(request: HttpRequest) -> bool:
     """No session (basket, sign-in, messages) and no messages cookie: nothing personal to show."""
     return (
         request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
+        and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        and not request.COOKIES.get("messages")
     )
 
 

@@ -79,6 +79,8 @@ def test_a_shopper_with_a_basket_never_gets_the_empty_basket_page_and_never_leak
     url = shop["box"].url
     shopper = Client()
     shopper.post("/en/basket/add/", {"product": shop["box"].pk, "quantity": 3})
+    shopper.get("/en/basket/")  # any message about the add is shown and gone
+    assert "messages" not in shopper.cookies or not shopper.cookies["messages"].value
 
     stranger_before = fresh_client().get(url)  # stores the page with an empty basket
     mine = shopper.get(url)
