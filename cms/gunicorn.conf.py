@@ -20,3 +20,41 @@ preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in {"0", "f
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Templates compiled and the country database loaded once in the master, inherited by each worker.
+WARM_TEMPLATES = (
+    "base.html",
+    "home/home_page.html",
+    "catalogue/product_index_page.html",
+    "catalogue/category_page.html",
+    "catalogue/product_page.html",
+    "catalogue/search.html",
+    "catalogue/includes/product_card.html",
+    "checkout/checkout.html",
+    "basket/basket.html",
+)
+
+
+def when_ready(server):
+    if not preload_app:
+        return
+    from django.db import connections
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    from legal.jurisdiction import country_for_ip
+
+    country_for_ip("8.8.8.8")
+    for name in WARM_TEMPLATES:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            server.log.warning("Template %s not found while warming up.", name)
+    connections.close_all()
+
+
+def post_fork(server, worker):
+    # A database connection must never be shared between processes.
+    from django.db import connections
+
+    connections.close_all()
