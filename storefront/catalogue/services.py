@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from storefront.catalogue.models import ProductPage
 
 PRODUCTS_PER_PAGE = 24
-# Renditions the templates ask for; prefetching them avoids one query per image.
-LISTING_IMAGE_SPECS = ("fill-320x320", "fill-640x640")
 DEFAULT_LANGUAGE = "en"
 # Up to this many pieces left, the product page says how many.
 LOW_STOCK = 3
@@ -56,10 +54,12 @@ def image_prefetch(lookup: str, queryset: QuerySet | None = None, to_attr: str |
     """Prefetch product images with their image and renditions in two queries."""
     from storefront.catalogue.models import ProductImage
 
+    from storefront.catalogue.images import card_renditions_prefetch
+
     queryset = queryset if queryset is not None else ProductImage.objects.all()
     return Prefetch(
         lookup,
-        queryset=queryset.select_related("image").prefetch_related("image__renditions"),
+        queryset=queryset.select_related("image").prefetch_related(card_renditions_prefetch()),
         to_attr=to_attr,
     )
 
