@@ -7,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from home.routing import OneQueryRouteMixin
+
 
 class FeaturedLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=80)
@@ -19,7 +21,7 @@ class FeaturedLinkBlock(blocks.StructBlock):
         template = "home/blocks/featured_link.html"
 
 
-class HomePage(Page):
+class HomePage(OneQueryRouteMixin, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.CharField(_("hero text"), max_length=300, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

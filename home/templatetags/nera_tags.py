@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from storefront.catalogue.services import live_translations
+
 register = template.Library()
 
 
@@ -15,7 +17,7 @@ def language_switcher(context):
     page = context.get("page")
     urls: dict[str, str] = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in live_translations(page):
             url = translated.get_url(request=request)
             if url:
                 urls[translated.locale.language_code] = url

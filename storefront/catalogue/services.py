@@ -194,10 +194,37 @@ def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
         "variants": variants,
         "availability": availability,
         "low_stock": stock if availability == "in_stock" and stock <= LOW_STOCK else 0,
-        "breadcrumbs": list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path")),
+        "breadcrumbs": breadcrumbs(page),
         "seo": seo_context(request, page),
         "structured_data": product_structured_data(request, page, variants),
     }
+
+
+def breadcrumbs(page: Page) -> list[Page]:
+    """The page's ancestors below the tree root; the router has them already (home.routing)."""
+    from home.routing import ANCESTORS_ATTRIBUTE
+
+    ancestors = getattr(page, ANCESTORS_ATTRIBUTE, None)
+    if ancestors is not None:
+        return list(ancestors)
+    return list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path"))
+
+
+def live_translations(page: Page) -> list[Page]:
+    """The page's live translations (itself included) with their locales, by language code.
+
+    Kept on the page: the SEO links and the language switcher of one render share one query.
+    """
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = list(
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        page._live_translations = cached
+    return cached
 
 
 def shown_availability(page: ProductPage, variants: list) -> str:
@@ -214,10 +241,9 @@ def shown_availability(page: ProductPage, variants: list) -> str:
 
 def seo_context(request: HttpRequest, page: Page, *, page_number: int = 1) -> dict[str, Any]:
     """Canonical URL and hreflang alternates for every live translation, plus x-default."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
     alternates = []
     x_default = None
-    for translation in translations.order_by("locale__language_code"):
+    for translation in live_translations(page):
         url = translation.get_full_url(request)
         if not url:
             continue
