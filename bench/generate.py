@@ -31,7 +31,6 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import F  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.images import get_image_model  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 

@@ -1,6 +1,6 @@
 """The comparison for static files: whitenoise alone in front of an empty WSGI app.
 
-    BENCH_STATIC_ROOT=var/bench/static gunicorn -w 2 bench.plain_static:app
+BENCH_STATIC_ROOT=var/bench/static gunicorn -w 2 bench.plain_static:app
 """
 
 import os

@@ -309,7 +309,15 @@ def main() -> None:
     plain_env["BENCH_STATIC_ROOT"] = plain_env["STATIC_ROOT"]
     plain = Server(
         plain_env,
-        ["-w", WORKERS, "--threads", "1", "-b", f"127.0.0.1:{STATIC_PORT}", "bench.plain_static:app"],
+        [
+            "-w",
+            WORKERS,
+            "--threads",
+            "1",
+            "-b",
+            f"127.0.0.1:{STATIC_PORT}",
+            "bench.plain_static:app",
+        ],
     )
     try:
         wait_for(f"http://127.0.0.1:{STATIC_PORT}{found['static']}")

@@ -174,7 +174,9 @@ class PageCacheMiddleware:
         timeout = settings.PAGE_CACHE_SECONDS
         if not timeout or not visitor_is_anonymous_and_clean(request):
             return self.get_response(request)
-        generation = content_generation()
+        from cms.memo import current_generation
+
+        generation = current_generation() or content_generation()
         key = cache_key(request, generation)
         stored = cache.get(key)
         if stored is not None:

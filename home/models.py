@@ -7,6 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from cms.memo import RememberedSettingMixin
 from home.routing import OneQueryRouteMixin
 
 
@@ -48,7 +49,7 @@ class HomePage(OneQueryRouteMixin, Page):
 
 
 @register_setting(icon="site")
-class OperatorSettings(BaseSiteSetting):
+class OperatorSettings(RememberedSettingMixin, BaseSiteSetting):
     """Who runs the shop (P01): one place that the footer, policy and contact spots read."""
 
     trading_name = models.CharField(_("trading name"), max_length=120, default="Nera")

@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from cms.memo import restricted_page_ids
+
 # Set on the routed page: its ancestors below the tree root, root of the site first.
 ANCESTORS_ATTRIBUTE = "_route_ancestors"
 # Set on the routed page: the tree's root page (depth 1), for view restrictions.
@@ -25,7 +27,9 @@ def _plain_route(page: Page) -> bool:
     return cls is not None and cls.route is Page.route
 
 
-def route_by_url_path(root: Page, request: HttpRequest, components: list[str]) -> RouteResult | None:
+def route_by_url_path(
+    root: Page, request: HttpRequest, components: list[str]
+) -> RouteResult | None:
     """The route below `root` (a site's root page), or None to let Wagtail route instead."""
     if not components:
         return None
@@ -76,4 +80,8 @@ class RoutedAncestorsMixin:
         pages = [tree_root, *ancestors, self]
         if any(page.alias_of_id for page in pages):
             return super().get_view_restrictions()  # aliases use their source's restrictions
-        return PageViewRestriction.objects.filter(page_id__in=[page.pk for page in pages])
+        ids = {page.pk for page in pages}
+        restricted = restricted_page_ids()
+        if restricted is not None and not restricted & ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=ids)

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # P20: touches User.last_activity at most once a day per signed-in shopper.
     "storefront.accounts.middleware.LastActivityMiddleware",
+    # The content generation for the page cache and the per-process memory (cms/memo.py).
+    "cms.memo.ContentGenerationMiddleware",
     # Last, so every middleware above still runs on a cached page (docs/performance.md).
     "cms.page_cache.PageCacheMiddleware",
 ]
@@ -148,6 +150,8 @@ else:
 # Whole pages for anonymous visitors (cms/page_cache.py): seconds a stored page may be served
 # at most (a publish or stock change retires it at once); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Sites, site settings and view restrictions remembered per process until content changes.
+CONTENT_MEMORY = env.bool("CONTENT_MEMORY", default=True)
 # Touched on every content change: the workers of one machine share the local-memory cache's
 # generation through it.
 PAGE_CACHE_STAMP = env("PAGE_CACHE_STAMP", default=str(VAR_DIR / "page-cache.stamp"))

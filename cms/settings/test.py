@@ -26,3 +26,4 @@ ANTISPAM_FORM_CHECKS = False
 RATELIMIT_ENABLE = False
 # Pages are rendered afresh in tests; tests/cms/test_page_cache.py switches the page cache on.
 PAGE_CACHE_SECONDS = 0
+CONTENT_MEMORY = False

@@ -55,7 +55,8 @@ def card_renditions_prefetch() -> Prefetch:
 
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(
-        "image__renditions", queryset=rendition_model.objects.filter(filter_spec__in=LISTING_FILTERS)
+        "image__renditions",
+        queryset=rendition_model.objects.filter(filter_spec__in=LISTING_FILTERS),
     )
 
 

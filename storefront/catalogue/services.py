@@ -52,9 +52,8 @@ def sku_owner(sku: str, *, exclude_translation_key: uuid.UUID | None = None) -> 
 
 def image_prefetch(lookup: str, queryset: QuerySet | None = None, to_attr: str | None = None):
     """Prefetch product images with their image and renditions in two queries."""
-    from storefront.catalogue.models import ProductImage
-
     from storefront.catalogue.images import card_renditions_prefetch
+    from storefront.catalogue.models import ProductImage
 
     queryset = queryset if queryset is not None else ProductImage.objects.all()
     return Prefetch(
@@ -110,6 +109,17 @@ def paginate(request: HttpRequest, items) -> PaginatorPage:
     return Paginator(items, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
 
 
+def _routed_shop(category: Page) -> Page | None:
+    """The shop above a category, from the ancestors the router loaded (no query)."""
+    from home.routing import ANCESTORS_ATTRIBUTE
+    from storefront.catalogue.models import ProductIndexPage
+
+    for ancestor in reversed(getattr(category, ANCESTORS_ATTRIBUTE, None) or []):
+        if ancestor.specific_class is ProductIndexPage:
+            return ancestor
+    return None
+
+
 def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
     """Everything the shop index and category templates show."""
     from storefront.catalogue.models import CategoryPage, ProductIndexPage
@@ -117,7 +127,9 @@ def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
     shop = (
         listing_page
         if isinstance(listing_page, ProductIndexPage)
-        else ProductIndexPage.objects.parent_of(listing_page).first() or listing_page
+        else _routed_shop(listing_page)
+        or ProductIndexPage.objects.parent_of(listing_page).first()
+        or listing_page
     )
     categories = list(CategoryPage.objects.child_of(shop).live().only("title", "slug", "url_path"))
     on_index = listing_page.pk == shop.pk

@@ -14,6 +14,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 @pytest.fixture(autouse=True)
 def page_cache_on(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 300
+    settings.CONTENT_MEMORY = True
     settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
 
 
