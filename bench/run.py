@@ -236,6 +236,8 @@ def wrk(url: str, *, connections: int = CONNECTIONS, threads: int = 2, script: s
     output = subprocess.run(
         [*args, url], capture_output=True, text=True, check=True, env=env or dict(os.environ)
     ).stdout
+    with open(BENCH_DIR / "wrk.log", "a") as log:
+        log.write(f"$ {' '.join(args)} {url}\n{output}\n")
     return parse_wrk(output)
 
 
@@ -252,6 +254,7 @@ def main() -> None:
         raise SystemExit("wrk is needed: apt-get install wrk")
     env = bench_env()
     prepare(env)
+    (BENCH_DIR / "wrk.log").unlink(missing_ok=True)
     found = targets(env)
     pages = {
         "home": "/en/",

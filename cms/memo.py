@@ -16,19 +16,38 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-_generation: ContextVar[str | None] = ContextVar("content_generation", default=None)
+
+class _LazyGeneration:
+    """Read on first use only: requests that need no content (health checks, static files)
+    never touch the cache or the stamp file."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value: str | None = None
+
+    def get(self) -> str:
+        if self.value is None:
+            from cms.page_cache import content_generation
+
+            self.value = content_generation()
+        return self.value
+
+
+_generation: ContextVar[_LazyGeneration | None] = ContextVar("content_generation", default=None)
 _memory: dict[Any, Any] = {}
 _memory_generation: list[str | None] = [None]
 
 
 def current_generation() -> str | None:
     """The request's content generation, or None outside a request (nothing is remembered)."""
-    return _generation.get()
+    lazy = _generation.get()
+    return lazy.get() if lazy is not None else None
 
 
 def remembered(key: Any, make: Callable[[], Any]) -> Any:
     """`make()` once per content generation and process; always `make()` outside a request."""
-    generation = _generation.get()
+    generation = current_generation()
     if generation is None:
         return make()
     if _memory_generation[0] != generation:
@@ -42,7 +61,11 @@ def remembered(key: Any, make: Callable[[], Any]) -> Any:
 
 
 class ContentGenerationMiddleware:
-    """Reads the content generation once per request, for the page cache and the memory."""
+    """Makes the content generation readable (once, lazily) for the rest of the request.
+
+    First in MIDDLEWARE, so that the security headers (CSP reads the analytics setting) and
+    everything else use the memory too, on cached pages as well.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -50,9 +73,7 @@ class ContentGenerationMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not settings.CONTENT_MEMORY:
             return self.get_response(request)
-        from cms.page_cache import content_generation
-
-        token = _generation.set(content_generation())
+        token = _generation.set(_LazyGeneration())
         try:
             return self.get_response(request)
         finally:
@@ -79,6 +100,11 @@ def find_site(request: HttpRequest):
 
 class RememberedSettingMixin:
     """For BaseSiteSetting models: one query per site and generation instead of per request."""
+
+    @classmethod
+    def for_request(cls, request):
+        find_site(request)
+        return super().for_request(request)
 
     @classmethod
     def for_site(cls, site):

@@ -176,7 +176,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         from cms.memo import current_generation
 
-        generation = current_generation() or content_generation()
+        generation = current_generation() or content_generation()  # the memory may be off
         key = cache_key(request, generation)
         stored = cache.get(key)
         if stored is not None:

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The content generation for the page cache and the per-process memory (cms/memo.py),
+    # read lazily: first, so every middleware below uses the memory.
+    "cms.memo.ContentGenerationMiddleware",
     # A request id for every log line and error report (H29); returned as X-Request-ID.
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
@@ -88,8 +91,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # P20: touches User.last_activity at most once a day per signed-in shopper.
     "storefront.accounts.middleware.LastActivityMiddleware",
-    # The content generation for the page cache and the per-process memory (cms/memo.py).
-    "cms.memo.ContentGenerationMiddleware",
     # Last, so every middleware above still runs on a cached page (docs/performance.md).
     "cms.page_cache.PageCacheMiddleware",
 ]

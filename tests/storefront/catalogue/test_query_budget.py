@@ -85,3 +85,30 @@ def test_product_page_query_count_does_not_grow_with_images_variants_or_products
     )
     assert small_count == large_count
     assert large_count <= PRODUCT_BUDGET
+
+
+def test_every_shopper_page_and_the_api_list_cost_the_same_for_10_and_1000_products(client, shop):
+    from wagtail_factories import ImageFactory
+
+    from storefront.catalogue.bulk import add_products as bulk_add_products
+
+    photos = [ImageFactory(), ImageFactory()]
+    bulk_add_products(10, photos)
+    urls = {
+        "shop listing": "/en/shop/",
+        "category listing": "/en/shop/rings/?sort=price&min_price=1",
+        "product page": "/en/shop/rings/bench-00000/",
+        "search": "/en/search/?q=ring",
+        "API product list": "/api/store/v1/products/?page_size=24",
+    }
+    with_ten = {name: count_queries(client, url) for name, url in urls.items()}
+
+    bulk_add_products(990, photos, start=10)
+    with_thousand = {name: count_queries(client, url) for name, url in urls.items()}
+
+    print("queries with 10 and 1,000 products:", with_ten, with_thousand)
+    assert with_ten == with_thousand
+    assert max(with_thousand.values()) <= LISTING_BUDGET
+    listing = client.get("/en/shop/").content.decode()
+    assert "1000 products" in listing
+    assert listing.count('class="product-card"') == 24
