@@ -80,7 +80,7 @@ class ContentGenerationMiddleware:
             _generation.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if _generation.get() is not None and view_func.__module__ != "cms.views":
+        if _generation.get() is not None and getattr(view_func, "__module__", "") != "cms.views":
             find_site(request)  # health checks stay away from the database
 
 

@@ -157,7 +157,8 @@ def _view_path(view_func: Callable) -> str:
     view = getattr(view_func, "__wrapped__", view_func)
     while hasattr(view, "__wrapped__"):
         view = view.__wrapped__
-    return f"{view.__module__}.{view.__qualname__}"
+    name = getattr(view, "__qualname__", None) or type(view).__qualname__
+    return f"{getattr(view, '__module__', '')}.{name}"
 
 
 class PageCacheMiddleware:
