@@ -44,3 +44,45 @@ def test_recycling_and_preloading_can_be_set_from_the_environment(monkeypatch):
 
     assert config.max_requests == 0
     assert config.preload_app is False
+
+
+def test_static_files_are_served_before_django_with_the_strict_policy(settings, tmp_path):
+    from wsgiref.util import setup_testing_defaults
+
+    from cms.static import serve_static_first
+
+    settings.STATIC_ROOT = str(tmp_path)
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.0123456789ab.css").write_text("body{color:red}")
+    (tmp_path / "css" / "site.css").write_text("body{color:red}")
+    reached_django = []
+
+    def django_app(environ, start_response):
+        reached_django.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return [b"page"]
+
+    app = serve_static_first(django_app)
+
+    def get(path):
+        environ = {"PATH_INFO": path, "REQUEST_METHOD": "GET"}
+        setup_testing_defaults(environ)
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer["status"] = status
+            answer["headers"] = dict(headers)
+
+        body = b"".join(app(environ, start_response))
+        return answer["status"], answer["headers"], body
+
+    status, headers, body = get("/static/css/site.0123456789ab.css")
+    assert status.startswith("200")
+    assert body == b"body{color:red}"
+    assert "object-src 'none'" in headers["Content-Security-Policy"]
+    assert "posthog" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "immutable" in headers["Cache-Control"]
+    assert "immutable" not in get("/static/css/site.css")[1]["Cache-Control"]
+    assert get("/en/")[2] == b"page"
+    assert reached_django == ["/en/"]
