@@ -8,12 +8,14 @@ takes four or five queries off every uncached page.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
 
@@ -81,7 +83,10 @@ class ContentGenerationMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if _generation.get() is not None and getattr(view_func, "__module__", "") != "cms.views":
-            find_site(request)  # health checks stay away from the database
+            # Health checks stay away from the database; in an outage the view meets the same
+            # error and answers it (the 503 page).
+            with contextlib.suppress(DatabaseError):
+                find_site(request)
 
 
 def find_site(request: HttpRequest):
