@@ -230,7 +230,8 @@ def parse_wrk(output: str) -> dict[str, object]:
 
 def wrk(url: str, *, connections: int = CONNECTIONS, threads: int = 2, script: str = "",
         env: dict[str, str] | None = None, seconds: int = SECONDS) -> dict[str, object]:  # fmt: skip
-    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    args.append("--latency")
     if script:
         args += ["-s", script]
     output = subprocess.run(
