@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install migrate seed lint format messages clean
+.PHONY: run test install migrate seed lint format messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages -l ru -l kk -l en --ignore=.venv --ignore=var --ignore=static_collected --ignore=node_modules
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# Load benchmark (not part of the tests): BENCH_PRODUCTS, BENCH_SECONDS, BENCH_DB=postgres, ...
+# see bench/run.py. Writes var/bench/report-<products>-<db>.md.
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) static_collected

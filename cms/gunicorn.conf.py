@@ -8,9 +8,53 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are recycled only as a guard against slow leaks: often enough to matter over days,
+# rarely enough that a busy worker (several hundred requests a second) lives for many minutes,
+# with jitter so that the workers never restart together. 0 switches recycling off.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "200000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "20000"))
+# The application is imported once in the master before the workers fork: a new or recycled
+# worker answers its first request at once instead of importing Django and Wagtail first.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() not in {"0", "false", "no"}
 # Access logs would hold client addresses (P05): none by default.
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Templates compiled and the country database loaded once in the master, inherited by each worker.
+WARM_TEMPLATES = (
+    "base.html",
+    "home/home_page.html",
+    "catalogue/product_index_page.html",
+    "catalogue/category_page.html",
+    "catalogue/product_page.html",
+    "catalogue/search.html",
+    "catalogue/includes/product_card.html",
+    "checkout/checkout.html",
+    "basket/basket.html",
+)
+
+
+def when_ready(server):
+    if not preload_app:
+        return
+    from django.db import connections
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    from legal.jurisdiction import country_for_ip
+
+    country_for_ip("8.8.8.8")
+    for name in WARM_TEMPLATES:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            server.log.warning("Template %s not found while warming up.", name)
+    connections.close_all()
+
+
+def post_fork(server, worker):
+    # A database connection must never be shared between processes.
+    from django.db import connections
+
+    connections.close_all()

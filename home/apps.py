@@ -22,6 +22,10 @@ class HomeConfig(AppConfig):
         )
         post_delete.connect(_forget_menus_on_page_delete, weak=False, dispatch_uid="menus-delete")
 
+        from cms.page_cache import connect_invalidation
+
+        connect_invalidation()
+
 
 def _forget_menus_on_page_delete(sender, instance, **kwargs) -> None:
     from wagtail.models import Page

@@ -10,6 +10,9 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from cms.memo import RememberedSettingMixin
+from home.routing import OneQueryRouteMixin
+
 
 class FeaturedLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=80)
@@ -22,7 +25,7 @@ class FeaturedLinkBlock(blocks.StructBlock):
         template = "home/blocks/featured_link.html"
 
 
-class HomePage(Page):
+class HomePage(OneQueryRouteMixin, Page):
     """The shop's front page: a hero, an introduction and what the shop sells."""
 
     hero_title = models.CharField(_("hero title"), max_length=120)
@@ -85,7 +88,7 @@ class HomePage(Page):
 
 
 @register_setting(icon="site")
-class OperatorSettings(BaseSiteSetting):
+class OperatorSettings(RememberedSettingMixin, BaseSiteSetting):
     """Who runs the shop (P01): one place that the footer, policy and contact spots read."""
 
     trading_name = models.CharField(_("trading name"), max_length=120, default="Nera")

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms.memo import RememberedSettingMixin
+
 
 class ConsentAction(models.TextChoices):
     ACCEPT_ALL = "accept_all", _("Accepted all")
@@ -63,7 +65,7 @@ class ConsentRecord(models.Model):
 
 
 @register_setting(icon="view")
-class AnalyticsSettings(BaseSiteSetting):
+class AnalyticsSettings(RememberedSettingMixin, BaseSiteSetting):
     """Lets an editor set the PostHog project key without a deployment (overrides POSTHOG_KEY)."""
 
     posthog_key = models.CharField(

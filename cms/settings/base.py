@@ -61,6 +61,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The content generation for the page cache and the per-process memory (cms/memo.py),
+    # read lazily: first, so every middleware below uses the memory.
+    "cms.memo.ContentGenerationMiddleware",
     # A request id for every log line and error report (H29); returned as X-Request-ID.
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
@@ -92,6 +95,8 @@ MIDDLEWARE = [
     "storefront.accounts.middleware.LastActivityMiddleware",
     # Account pages are never cached (`private, no-store`), like checkout.
     "storefront.accounts.middleware.AccountPagesNoStoreMiddleware",
+    # Last, so every middleware above still runs on a cached page (docs/performance.md).
+    "cms.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -146,6 +151,15 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Whole pages for anonymous visitors (cms/page_cache.py): seconds a stored page may be served
+# at most (a publish or stock change retires it at once); 0 switches the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Sites, site settings and view restrictions remembered per process until content changes.
+CONTENT_MEMORY = env.bool("CONTENT_MEMORY", default=True)
+# Touched on every content change: the workers of one machine share the local-memory cache's
+# generation through it.
+PAGE_CACHE_STAMP = env("PAGE_CACHE_STAMP", default=str(VAR_DIR / "page-cache.stamp"))
 
 # P07: the session (basket, login) lives two weeks from the last visit.
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60

@@ -30,3 +30,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # once then wait for each other (SQLite's busy timeout) instead of failing at once with
     # "database table is locked", so concurrency tests see what a real server does.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+# Pages are rendered afresh in tests; tests/cms/test_page_cache.py switches the page cache on.
+PAGE_CACHE_SECONDS = 0
+CONTENT_MEMORY = False

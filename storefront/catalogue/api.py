@@ -50,8 +50,11 @@ def _image(item) -> dict | None:
     if item is None:
         return None
     out: dict = {"alt": item.alt}
+    # All sizes at once: get_renditions() uses the listing's prefetch and, unlike one
+    # get_rendition() per size, does not write every rendition back to the cache.
+    renditions = item.image.get_renditions(*IMAGE_SPECS.values())
     for name, spec in IMAGE_SPECS.items():
-        rendition = item.image.get_rendition(spec)
+        rendition = renditions[spec]
         out[name] = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
     return out
 

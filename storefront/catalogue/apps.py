@@ -17,6 +17,25 @@ class CatalogueConfig(AppConfig):
             """Any publish of a source product (admin, scheduled, API) updates its translations."""
             sync_translations(instance, user=getattr(revision, "user", None))
 
+        from django.db import transaction
+
+        from storefront.catalogue.images import (
+            generate_product_renditions,
+            remember_parsed_filters,
+        )
+
+        remember_parsed_filters()
+
+        def make_renditions(sender, instance, **kwargs):
+            """No shopper waits for a resize: every size is made once the publish is saved."""
+            transaction.on_commit(lambda: generate_product_renditions(instance))
+
+        page_published.connect(
+            make_renditions,
+            sender=ProductPage,
+            weak=False,
+            dispatch_uid="catalogue-product-renditions",
+        )
         page_published.connect(
             sync_product_translations,
             sender=ProductPage,

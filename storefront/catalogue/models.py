@@ -34,6 +34,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.routing import RoutedAncestorsMixin
 from storefront.catalogue.forms import ProductPageForm
 
 # No shopper orders more than this many of one line; protects stock and the WhatsApp message.
@@ -74,7 +75,7 @@ class ListingPageMixin:
         return context
 
 
-class ProductIndexPage(ListingPageMixin, Page):
+class ProductIndexPage(RoutedAncestorsMixin, ListingPageMixin, Page):
     """The shop: lists every product below it, directly or in a category."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -89,7 +90,7 @@ class ProductIndexPage(ListingPageMixin, Page):
         verbose_name = _("shop index")
 
 
-class CategoryPage(ListingPageMixin, Page):
+class CategoryPage(RoutedAncestorsMixin, ListingPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -103,7 +104,7 @@ class CategoryPage(ListingPageMixin, Page):
         verbose_name_plural = _("categories")
 
 
-class ProductPage(Page):
+class ProductPage(RoutedAncestorsMixin, Page):
     sku = models.CharField(_("SKU"), max_length=64, unique=False)
     price = models.DecimalField(
         _("price"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]

@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from storefront.catalogue.models import ProductPage
 
 PRODUCTS_PER_PAGE = 24
-# Renditions the templates ask for; prefetching them avoids one query per image.
-# Cards are about 170 CSS px wide on a phone (480 px covers a 2.6x screen), 16rem on a desktop.
-LISTING_IMAGE_SPECS = ("fill-240x240", "fill-480x480", "fill-640x640")
 DEFAULT_LANGUAGE = "en"
 # Up to this many pieces left, the product page says how many.
 LOW_STOCK = 3
@@ -59,12 +56,13 @@ def sku_owner(sku: str, *, exclude_translation_key: uuid.UUID | None = None) -> 
 
 def image_prefetch(lookup: str, queryset: QuerySet | None = None, to_attr: str | None = None):
     """Prefetch product images with their image and renditions in two queries."""
+    from storefront.catalogue.images import card_renditions_prefetch
     from storefront.catalogue.models import ProductImage
 
     queryset = queryset if queryset is not None else ProductImage.objects.all()
     return Prefetch(
         lookup,
-        queryset=queryset.select_related("image").prefetch_related("image__renditions"),
+        queryset=queryset.select_related("image").prefetch_related(card_renditions_prefetch()),
         to_attr=to_attr,
     )
 
@@ -115,6 +113,17 @@ def paginate(request: HttpRequest, items) -> PaginatorPage:
     return Paginator(items, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
 
 
+def _routed_shop(category: Page) -> Page | None:
+    """The shop above a category, from the ancestors the router loaded (no query)."""
+    from home.routing import ANCESTORS_ATTRIBUTE
+    from storefront.catalogue.models import ProductIndexPage
+
+    for ancestor in reversed(getattr(category, ANCESTORS_ATTRIBUTE, None) or []):
+        if ancestor.specific_class is ProductIndexPage:
+            return ancestor
+    return None
+
+
 def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
     """Everything the shop index and category templates show."""
     from storefront.catalogue.models import CategoryPage, ProductIndexPage
@@ -122,7 +131,9 @@ def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
     shop = (
         listing_page
         if isinstance(listing_page, ProductIndexPage)
-        else ProductIndexPage.objects.parent_of(listing_page).first() or listing_page
+        else _routed_shop(listing_page)
+        or ProductIndexPage.objects.parent_of(listing_page).first()
+        or listing_page
     )
     categories = list(CategoryPage.objects.child_of(shop).live().only("title", "slug", "url_path"))
     on_index = listing_page.pk == shop.pk
@@ -233,7 +244,7 @@ def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
         variant.product = page  # variant.price reads the product without another query
         variant.orderable = page.available_quantity(variant) > 0
     availability = shown_availability(page, variants)
-    crumbs = list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path"))
+    crumbs = breadcrumbs(page)
     stock = sum(v.stock for v in variants) if variants else page.stock
     return {
         "variants": variants,
@@ -249,6 +260,16 @@ def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
             + [(page.title, page.get_url(request=request))],
         ),
     }
+
+
+def breadcrumbs(page: Page) -> list[Page]:
+    """The page's ancestors below the tree root; the router has them already (home.routing)."""
+    from home.routing import ANCESTORS_ATTRIBUTE
+
+    ancestors = getattr(page, ANCESTORS_ATTRIBUTE, None)
+    if ancestors is not None:
+        return list(ancestors)
+    return list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path"))
 
 
 def shown_availability(page: ProductPage, variants: list) -> str:

@@ -1,0 +1,88 @@
+"""How pages leave the server: compressed, from workers that live long and start warm."""
+
+import gzip
+import importlib.util
+from pathlib import Path
+
+from django.conf import settings
+
+CONFIG = Path(settings.BASE_DIR) / "cms" / "gunicorn.conf.py"
+
+
+def load_config(monkeypatch, **env):
+    for name in ("GUNICORN_MAX_REQUESTS", "GUNICORN_MAX_REQUESTS_JITTER", "GUNICORN_PRELOAD"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", CONFIG)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_html_is_sent_compressed_to_browsers_that_accept_it(client, site_pages):
+    response = client.get("/en/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert response["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.content).decode()
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "Accept-Encoding" in response["Vary"]
+
+
+def test_workers_are_not_recycled_every_few_seconds_and_start_warm(monkeypatch):
+    config = load_config(monkeypatch)
+
+    # Several hundred requests a second per worker: 2,000 requests was a restart every few
+    # seconds. Now a worker lives for hours under that load, and the workers restart apart.
+    assert config.max_requests >= 100_000
+    assert config.max_requests_jitter >= config.max_requests // 20
+    assert config.preload_app is True
+
+
+def test_recycling_and_preloading_can_be_set_from_the_environment(monkeypatch):
+    config = load_config(monkeypatch, GUNICORN_MAX_REQUESTS="0", GUNICORN_PRELOAD="false")
+
+    assert config.max_requests == 0
+    assert config.preload_app is False
+
+
+def test_static_files_are_served_before_django_with_the_strict_policy(settings, tmp_path):
+    from wsgiref.util import setup_testing_defaults
+
+    from cms.static import serve_static_first
+
+    settings.STATIC_ROOT = str(tmp_path)
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.0123456789ab.css").write_text("body{color:red}")
+    (tmp_path / "css" / "site.css").write_text("body{color:red}")
+    reached_django = []
+
+    def django_app(environ, start_response):
+        reached_django.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return [b"page"]
+
+    app = serve_static_first(django_app)
+
+    def get(path):
+        environ = {"PATH_INFO": path, "REQUEST_METHOD": "GET"}
+        setup_testing_defaults(environ)
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer["status"] = status
+            answer["headers"] = dict(headers)
+
+        body = b"".join(app(environ, start_response))
+        return answer["status"], answer["headers"], body
+
+    status, headers, body = get("/static/css/site.0123456789ab.css")
+    assert status.startswith("200")
+    assert body == b"body{color:red}"
+    assert "object-src 'none'" in headers["Content-Security-Policy"]
+    assert "posthog" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "immutable" in headers["Cache-Control"]
+    assert "immutable" not in get("/static/css/site.css")[1]["Cache-Control"]
+    assert get("/en/")[2] == b"page"
+    assert reached_django == ["/en/"]
