@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from cms.memo import remembered
 from home import seo
 
 register = template.Library()
@@ -41,12 +42,20 @@ def language_switcher(context):
 
 
 def default_description(request) -> str:
-    """The home page's description in the current language: for pages with none of their own."""
+    """The home page's description in the current language: for pages with none of their own.
+
+    Remembered per process and content generation: every listing and form page would otherwise
+    read the home page again.
+    """
     from home.models import HomePage
 
     language = translation.get_language()
-    home = HomePage.objects.live().filter(locale__language_code=language).first()
-    return seo.page_description(home) if home is not None else ""
+
+    def read() -> str:
+        home = HomePage.objects.live().filter(locale__language_code=language).first()
+        return seo.page_description(home) if home is not None else ""
+
+    return remembered(("default_description", language), read)
 
 
 @register.simple_tag(takes_context=True)

@@ -41,6 +41,7 @@ def require(available: bool, reason: str) -> None:
 
 def shopper_paths(language: str) -> dict[str, str]:
     """One address per page type a shopper sees (names are used in failure messages)."""
+    from home.models import ContentPage
     from storefront.catalogue.models import CategoryPage, ProductPage
 
     product = (
@@ -52,7 +53,9 @@ def shopper_paths(language: str) -> dict[str, str]:
     category = (
         CategoryPage.objects.live().filter(locale__language_code=language).order_by("path").first()
     )
+    content_pages = ContentPage.objects.live().filter(locale__language_code=language)
     return {
+        **{f"content page {page.slug}": page.url for page in content_pages.order_by("path")},
         "home": f"/{language}/",
         "shop": f"/{language}/shop/",
         "category": category.url,
