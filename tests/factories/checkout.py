@@ -22,6 +22,22 @@ LINE = {
 }
 
 
+# What a shopper types into the checkout form (P02 fields), valid everywhere.
+CHECKOUT_FORM = {
+    "first_name": "Aigerim",
+    "last_name": "Nurlanovna",
+    "email": "aigerim@example.com",
+    "phone": "+7 707 123 45 67",
+    "street": "Abay avenue 10, apt 5",
+    "building_type": "apartment",
+    "city": "Almaty",
+    "region": "Almaty",
+    "postal_code": "050000",
+    "country": "KZ",
+    "instructions": "Call first",
+}
+
+
 class InquiryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Inquiry

@@ -10,31 +10,11 @@ from storefront.accounts.models import Address
 from storefront.checkout.models import Inquiry
 from storefront.validators import validate_visible_text
 from tests.factories.accounts import VerifiedUserFactory
-from tests.factories.checkout import build_shop
+from tests.factories.checkout import CHECKOUT_FORM, build_shop
+from tests.storefront.accounts.test_addresses import address_data
 
-VALID = {
-    "first_name": "Aigerim",
-    "last_name": "Nurlanovna",
-    "email": "aigerim@example.com",
-    "phone": "+7 707 123 45 67",
-    "street": "Abay avenue 10, apt 5",
-    "building_type": "apartment",
-    "city": "Almaty",
-    "region": "Almaty",
-    "postal_code": "050000",
-    "country": "KZ",
-    "instructions": "Call first",
-}
-ADDRESS = {
-    "label": "Home",
-    "street": "Abay Avenue 10, flat 5",
-    "building_type": "apartment",
-    "city": "Almaty",
-    "region": "Almaty",
-    "postal_code": "050000",
-    "country": "KZ",
-    "instructions": "Ring twice",
-}
+VALID = CHECKOUT_FORM
+ADDRESS = address_data()
 BIDI = "Remove the hidden text-direction characters: they change how the text is shown to us."
 INVISIBLE = "Enter visible letters or digits, not only spaces or invisible characters."
 LETTERS = (

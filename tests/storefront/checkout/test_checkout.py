@@ -12,21 +12,9 @@ from home.models import OperatorSettings
 from legal.antispam.services import ANTISPAM_FIELDS
 from storefront.checkout.models import Inquiry, InquiryStatus
 from tests.factories.accounts import UserFactory
-from tests.factories.checkout import InquiryFactory, build_shop
+from tests.factories.checkout import CHECKOUT_FORM, InquiryFactory, build_shop
 
-VALID = {
-    "first_name": "Aigerim",
-    "last_name": "Nurlanovna",
-    "email": "aigerim@example.com",
-    "phone": "+7 707 123 45 67",
-    "street": "Abay avenue 10, apt 5",
-    "building_type": "apartment",
-    "city": "Almaty",
-    "region": "Almaty",
-    "postal_code": "050000",
-    "country": "KZ",
-    "instructions": "Intercom 15 & call #2",
-}
+VALID = {**CHECKOUT_FORM, "instructions": "Intercom 15 & call #2"}
 
 P02_FIELDS = {
     "first_name",

@@ -13,22 +13,10 @@ from storefront.catalogue.models import ProductVariant
 from storefront.checkout import services
 from storefront.checkout.models import Inquiry
 from tests.factories.accounts import PASSWORD, VerifiedUserFactory
-from tests.factories.checkout import build_shop
+from tests.factories.checkout import CHECKOUT_FORM, build_shop
 from tests.factories.home import build_site
 
-VALID = {
-    "first_name": "Aigerim",
-    "last_name": "Nurlanovna",
-    "email": "aigerim@example.com",
-    "phone": "+7 707 123 45 67",
-    "street": "Abay avenue 10, apt 5",
-    "building_type": "apartment",
-    "city": "Almaty",
-    "region": "Almaty",
-    "postal_code": "050000",
-    "country": "KZ",
-    "instructions": "Call first",
-}
+VALID = CHECKOUT_FORM
 
 
 def make_shop():
