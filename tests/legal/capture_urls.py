@@ -3,8 +3,8 @@
 from django.http import HttpResponse
 from django.urls import path
 
+from analytics.client import capture_event
 from cms.urls import urlpatterns as site_urlpatterns
-from legal.analytics import capture_event
 
 
 def checkout_like(request):

@@ -1,6 +1,6 @@
 import pytest
 
-from legal.analytics import _client
+from analytics.client import _client
 from legal.consent import ensure_cookie_groups
 
 DISTINCTIVE_IPV4 = "95.56.187.203"  # a Kazakh address, easy to search for

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from legal.analytics import scrub_properties
+from analytics.client import scrub_properties
 from tests.factories.accounts import UserFactory
 
 from .conftest import EU_IPV4, US_IPV4
@@ -98,7 +98,7 @@ def test_opt_out_stops_server_side_events(client, posthog_at, settings):
 def test_no_key_no_client(client, settings, cookie_groups):
     settings.POSTHOG_KEY = ""
     browser_cookie(client)
-    from legal.analytics import _client
+    from analytics.client import _client
 
     client.get("/checkout-like/", REMOTE_ADDR=US_IPV4)
     assert _client.cache_info().currsize == 0
@@ -161,7 +161,7 @@ def test_scrub_drops_personal_names_and_values():
 @pytest.mark.hardening("H28")
 def test_the_test_run_has_no_analytics_key(settings, rf, db):
     """Without an explicit loopback host from a test, nothing could be sent anywhere."""
-    from legal.analytics import analytics_config
+    from analytics.client import analytics_config
 
     assert settings.POSTHOG_KEY == ""
     assert analytics_config(rf.get("/en/")) is None
