@@ -277,9 +277,10 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 # H03: X-Forwarded-For is ignored unless the proxies in front are counted here; one number for
-# the login rate limits and the country lookup alike.
+# the login rate limits, the anti-spam limits and the country lookup alike: they all ask
+# cms.client_ip (allauth through the account adapter, django-ratelimit through its setting).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 
 # Anti-spam on public forms (P11): a hidden honeypot field and a signed, single-use timing token
 # (sent faster than ANTISPAM_MIN_SECONDS or older than ANTISPAM_MAX_FORM_AGE is suspicious), and
