@@ -1,6 +1,6 @@
 import pytest
 
-from legal.analytics import _client
+from analytics.client import _client
 from legal.consent import ensure_cookie_groups
 from tests.factories.checkout import CHECKOUT_FORM, build_shop
 

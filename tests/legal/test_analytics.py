@@ -4,7 +4,7 @@ import time
 import pytest
 from django.test import Client
 
-from legal.analytics import _client, scrub_properties
+from analytics.client import _client, scrub_properties
 from tests.factories.accounts import UserFactory
 from tests.factories.checkout import CHECKOUT_FORM
 
@@ -13,7 +13,6 @@ from .fake_posthog import HangingServer, RecordingPostHog, refusing_url
 
 KEY = "phc_testkey"
 PH_COOKIE = f"ph_{KEY}_posthog"
-PERSONAL = ("shopper@example.com", "+77070000000", "Almaty", "Aigerim", "+7 707 000 0000")
 
 
 @pytest.fixture
