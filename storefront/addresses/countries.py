@@ -6,8 +6,9 @@ always accepted any country; a shorter list would refuse addresses already saved
 
 Names come from CLDR through Babel, which has Kazakh (django-countries' own catalogue does not),
 so one function names a country on pages, in the address book and in the WhatsApp message.
-They are sorted with the Unicode Collation Algorithm (pyuca): "Åland" after "Afghanistan",
-"Ёлка" after "Еда"; code-point order would put Ә, Қ, Ө and Ү after Я.
+They are sorted with the Unicode Collation Algorithm (pyuca, pure Python): "Åland Islands" after
+"Afghanistan", "Әзірбайжан" among the А names; code-point order would put Å after Z and Ә, Қ, Ө
+and Ү after Я. The root order, without Kazakh tailoring: Ұ sorts after Ү rather than before it.
 """
 
 from __future__ import annotations
@@ -41,10 +42,6 @@ def _names(language: str) -> dict[str, str]:
 def _choices(language: str) -> tuple[tuple[str, str], ...]:
     names = _names(language)
     return tuple(sorted(names.items(), key=lambda item: COLLATOR.sort_key(item[1])))
-
-
-def country_codes() -> frozenset[str]:
-    return frozenset(COUNTRIES)
 
 
 def country_name(code: str, language: str | None = None) -> str:
