@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -12,6 +13,7 @@ from wagtail.search import index
 
 from cms.memo import RememberedSettingMixin
 from home.routing import OneQueryRouteMixin
+from storefront.addresses.phones import validate_phone, whatsapp_digits
 
 
 class FeaturedLinkBlock(blocks.StructBlock):
@@ -134,10 +136,19 @@ class OperatorSettings(RememberedSettingMixin, BaseSiteSetting):
     class Meta:
         verbose_name = _("operator details")
 
+    def clean(self):
+        """The WhatsApp number is read by the same parser as the shoppers' phones."""
+        super().clean()
+        if self.whatsapp_number:
+            try:
+                validate_phone(self.whatsapp_number)
+            except ValidationError as exc:
+                raise ValidationError({"whatsapp_number": exc}) from None
+
     @property
     def whatsapp_digits(self) -> str:
-        """The number as wa.me wants it: digits only, no plus sign."""
-        return "".join(ch for ch in self.whatsapp_number if ch.isdigit())
+        """The number as wa.me wants it: E.164 without the plus; "" when it is not a number."""
+        return whatsapp_digits(self.whatsapp_number)
 
 
 class QuestionAnswerBlock(blocks.StructBlock):

@@ -20,8 +20,9 @@ from legal.rights.services import export_person, person_for_user
 from storefront.accounts import services
 from storefront.accounts.decorators import recently_reauthenticated
 from storefront.accounts.forms import AddressForm, ProfileForm
-from storefront.accounts.models import ADDRESS_FIELDS, Address
+from storefront.accounts.models import Address
 from storefront.accounts.schemas import AddressIn, AddressOut, AddressPatch, ProfileIn, ProfileOut
+from storefront.addresses.models import ADDRESS_FIELDS
 
 router = Router(tags=["account"], auth=signed_in_auth)
 

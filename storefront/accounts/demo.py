@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import transaction
 
 from storefront.accounts import services
-from storefront.accounts.models import BuildingType, User
+from storefront.accounts.models import User
+from storefront.addresses.models import BuildingType
 
 DEMO_EMAIL = "shopper@example.com"
 DEMO_ADDRESSES = [

@@ -1,7 +1,5 @@
 """Forms: allauth's forms with our labels (Kazakh is not in allauth), the profile and the address book."""
 
-import re
-
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import password_validation
@@ -9,8 +7,9 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from legal.antispam.forms import SpamProtectionMixin
-from storefront.accounts.countries import country_choices, country_name
-from storefront.accounts.models import ADDRESS_FIELDS, Address, User
+from storefront.accounts.models import Address, User
+from storefront.addresses.forms import CountryChoiceField, clean_postal_code
+from storefront.addresses.models import ADDRESS_FIELDS
 from storefront.validators import add_text_validators
 
 FIELD_LABELS = {
@@ -153,39 +152,10 @@ class ProfileForm(forms.ModelForm):
         add_text_validators(self, ("first_name", "last_name"))
 
 
-# Postal-code shapes for the countries the shop delivers to most; others get a loose check.
-POSTAL_CODE_PATTERNS = {
-    "KZ": (
-        re.compile(r"\d{6}"),
-        _("A postal code in Kazakhstan has 6 digits, for example 050000."),
-    ),
-    "RU": (re.compile(r"\d{6}"), _("A postal code in Russia has 6 digits, for example 101000.")),
-    "KG": (
-        re.compile(r"\d{6}"),
-        _("A postal code in Kyrgyzstan has 6 digits, for example 720001."),
-    ),
-    "UZ": (
-        re.compile(r"\d{6}"),
-        _("A postal code in Uzbekistan has 6 digits, for example 100000."),
-    ),
-    "BY": (re.compile(r"\d{6}"), _("A postal code in Belarus has 6 digits, for example 220030.")),
-}
-GENERIC_POSTAL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}")
-
-
-def postal_code_error(country: str, postal_code: str) -> str | None:
-    """The message to show when `postal_code` does not have the shape used in `country`."""
-    if not postal_code:
-        return None
-    pattern, message = POSTAL_CODE_PATTERNS.get(
-        str(country), (GENERIC_POSTAL_CODE, _("Enter a valid postal code."))
-    )
-    return None if pattern.fullmatch(postal_code) else str(message)
-
-
 class AddressForm(SpamProtectionMixin, forms.ModelForm):
     spam_form_name = "address"
     make_default = forms.BooleanField(label=_("Use as my default address"), required=False)
+    country = CountryChoiceField()
 
     class Meta:
         model = Address
@@ -200,27 +170,11 @@ class AddressForm(SpamProtectionMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = country_choices()
-        current = str(self.instance.country or "")
-        if current and current not in dict(choices):
-            # An address saved elsewhere (checkout) with another country stays editable.
-            choices.append((current, country_name(current)))
-        self.fields["country"] = forms.ChoiceField(
-            label=self.fields["country"].label,
-            choices=choices,
-            initial="KZ",
-            widget=forms.Select(attrs={"autocomplete": "country"}),
-        )
         if self.instance.pk and self.instance.is_default:
             del self.fields["make_default"]
         add_text_validators(self, ("label", "street", "city", "region", "instructions"))
 
-    def clean_postal_code(self) -> str:
-        return self.cleaned_data.get("postal_code", "").strip().upper()
-
     def clean(self):
         cleaned = super().clean()
-        error = postal_code_error(cleaned.get("country", ""), cleaned.get("postal_code", ""))
-        if error:
-            self.add_error("postal_code", error)
+        clean_postal_code(self, cleaned)
         return cleaned

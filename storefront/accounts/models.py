@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+
+from storefront.addresses.models import DeliveryAddressFields
 
 
 class UserManager(BaseUserManager):
@@ -78,45 +79,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.first_name
 
 
-class BuildingType(models.TextChoices):
-    APARTMENT = "apartment", _("Apartment")
-    HOUSE = "house", _("House")
-    OFFICE = "office", _("Office")
-    OTHER = "other", _("Other")
-
-
-# The names of DeliveryAddressFields, for forms and copies that move an address around.
-ADDRESS_FIELDS = (
-    "street",
-    "building_type",
-    "city",
-    "region",
-    "postal_code",
-    "country",
-    "instructions",
-)
-
-
-class DeliveryAddressFields(models.Model):
-    """The delivery address fields of the policy (P02), shared by the address book and inquiries."""
-
-    street = models.CharField(_("street and number"), max_length=200)
-    building_type = models.CharField(
-        _("building type"),
-        max_length=20,
-        choices=BuildingType.choices,
-        default=BuildingType.APARTMENT,
-    )
-    city = models.CharField(_("city"), max_length=100)
-    region = models.CharField(_("state / region"), max_length=100, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
-    country = CountryField(_("country"), default="KZ")
-    instructions = models.TextField(_("delivery instructions"), max_length=1000, blank=True)
-
-    class Meta:
-        abstract = True
-
-
 class Address(DeliveryAddressFields):
     """A saved delivery address in a shopper's address book (P04); at most MAX_ADDRESSES each."""
 
@@ -143,10 +105,3 @@ class Address(DeliveryAddressFields):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.street}, {self.city}"
-
-    @property
-    def country_name(self) -> str:
-        """The country's name in the active language (our catalogue covers Kazakh)."""
-        from storefront.accounts.countries import country_name
-
-        return country_name(self.country)

@@ -2,68 +2,15 @@
 
 import re
 
-import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from legal.antispam.forms import SpamProtectionMixin
-from storefront.accounts.models import BuildingType
+from storefront.addresses.forms import CountryChoiceField, clean_postal_code
+from storefront.addresses.models import BuildingType
+from storefront.addresses.phones import PhoneNumberField
 from storefront.checkout.models import PERSONAL_FIELDS
-from storefront.fields import PhoneNumberField
 from storefront.validators import add_text_validators
-
-# Postal code shapes (H15). Countries not listed get a loose shape: letters, digits, space, dash.
-POSTAL_CODE_PATTERNS = {
-    "KZ": r"\d{6}",
-    "RU": r"\d{6}",
-    "BY": r"\d{6}",
-    "KG": r"\d{6}",
-    "UZ": r"\d{6}",
-    "TJ": r"\d{6}",
-    "CN": r"\d{6}",
-    "IN": r"\d{6}",
-    "TM": r"\d{6}",
-    "AM": r"\d{4}",
-    "GE": r"\d{4}",
-    "AZ": r"(AZ ?)?\d{4}",
-    "MN": r"\d{5}",
-    "TR": r"\d{5}",
-    "DE": r"\d{5}",
-    "FR": r"\d{5}",
-    "IT": r"\d{5}",
-    "ES": r"\d{5}",
-    "FI": r"\d{5}",
-    "KR": r"\d{5}",
-    "US": r"\d{5}(-\d{4})?",
-    "PL": r"\d{2}-\d{3}",
-    "NL": r"\d{4} ?[A-Z]{2}",
-    "AT": r"\d{4}",
-    "CH": r"\d{4}",
-    "BE": r"\d{4}",
-    "DK": r"\d{4}",
-    "NO": r"\d{4}",
-    "AU": r"\d{4}",
-    "SE": r"\d{3} ?\d{2}",
-    "CZ": r"\d{3} ?\d{2}",
-    "JP": r"\d{3}-?\d{4}",
-    "CA": r"[A-Z]\d[A-Z] ?\d[A-Z]\d",
-    "GB": r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}",
-    "AE": r"",  # no postal codes: the field stays empty
-}
-LOOSE_POSTAL_CODE = r"[A-Z0-9][A-Z0-9 \-]{1,9}"
-
-
-def postal_code_is_valid(country: str, code: str) -> bool:
-    pattern = POSTAL_CODE_PATTERNS.get(country, LOOSE_POSTAL_CODE)
-    return re.fullmatch(pattern, code.upper()) is not None
-
-
-def phone_prefix(country: str) -> str:
-    """`+7 ` for KZ: how the phone field starts for a visitor from that country."""
-    code = phonenumbers.country_code_for_region(country or "KZ")
-    return f"+{code} " if code else ""
 
 
 class CheckoutForm(SpamProtectionMixin, forms.Form):
@@ -86,7 +33,7 @@ class CheckoutForm(SpamProtectionMixin, forms.Form):
     city = forms.CharField(label=_("City"), max_length=100)
     region = forms.CharField(label=_("State / region"), max_length=100, required=False)
     postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries, initial="KZ")
+    country = CountryChoiceField()
     instructions = forms.CharField(
         label=_("Delivery instructions"),
         max_length=1000,
@@ -132,16 +79,7 @@ class CheckoutForm(SpamProtectionMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        country = cleaned.get("country")
-        code = (cleaned.get("postal_code") or "").strip()
-        if country and code and not postal_code_is_valid(country, code):
-            self.add_error(
-                "postal_code",
-                _("Enter a postal code in the format used in %(country)s.")
-                % {"country": countries.name(country)},
-            )
-        elif code:
-            cleaned["postal_code"] = code.upper()
+        clean_postal_code(self, cleaned)
         return cleaned
 
     def personal_fields(self) -> dict:

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from storefront.accounts.models import ADDRESS_FIELDS, DeliveryAddressFields
+from storefront.addresses.models import ADDRESS_FIELDS, DeliveryAddressFields
 from storefront.checkout.whatsapp import InquiryMessage, MessageLine
 
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone")

@@ -136,8 +136,8 @@ def save_checkout_address(user, fields: dict) -> None:
 
     Raises AddressLimitReached when the book is full.
     """
-    from storefront.accounts.models import ADDRESS_FIELDS
     from storefront.accounts.services import add_address
+    from storefront.addresses.models import ADDRESS_FIELDS
 
     address_fields = {name: fields[name] for name in ADDRESS_FIELDS}
     if user.addresses.filter(**address_fields).exists():

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from analytics.client import capture_event
 from home.models import OperatorSettings
 from legal.jurisdiction import visitor_country
-from storefront.accounts.models import ADDRESS_FIELDS
 from storefront.accounts.services import AddressLimitReached, default_address
+from storefront.addresses.models import ADDRESS_FIELDS
+from storefront.addresses.phones import phone_prefix
 from storefront.basket.services import Basket
-from storefront.checkout.forms import CheckoutForm, phone_prefix
+from storefront.checkout.forms import CheckoutForm
 from storefront.checkout.models import Inquiry
 from storefront.checkout.qr import qr_svg
 from storefront.checkout.services import (

@@ -16,9 +16,9 @@ from urllib.parse import quote
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django_countries import countries
 
-from storefront.accounts.models import BuildingType
+from storefront.addresses.countries import country_name
+from storefront.addresses.models import BuildingType
 from storefront.money import format_money
 
 MAX_LINK_LENGTH = 2000
@@ -141,7 +141,7 @@ def _address(message: InquiryMessage) -> str:
         message.city,
         message.region,
         message.postal_code,
-        str(countries.name(message.country) or message.country),
+        country_name(message.country, message.language),
     ]
     return ", ".join(part.strip() for part in parts if part and part.strip())
 

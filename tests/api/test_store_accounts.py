@@ -102,8 +102,8 @@ def test_address_errors_are_the_forms_in_the_requested_language(browser):
 
     assert response.status_code == 422
     errors = {error["field"]: error["message"] for error in response.json()["errors"]}
-    assert (
-        errors["postal_code"] == "Почтовый индекс в Казахстане состоит из 6 цифр, например 050000."
+    assert errors["postal_code"] == (
+        "Введите почтовый индекс в формате, принятом в стране: Казахстан, например 040900."
     )
     assert errors["city"] == "Требуется заполнить это поле."
 

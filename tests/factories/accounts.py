@@ -2,7 +2,8 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from storefront.accounts.models import Address, BuildingType
+from storefront.accounts.models import Address
+from storefront.addresses.models import BuildingType
 
 PASSWORD = "correct horse battery staple"
 

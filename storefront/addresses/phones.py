@@ -1,8 +1,22 @@
-"""Form fields shared by checkout and the address book."""
+"""Phone numbers: one parser (phonenumbers) for the checkout form, the operator's WhatsApp number
+and the wa.me link, so what the form accepts and what the link dials cannot differ (H15, H41)."""
 
 import phonenumbers
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+PHONE_ERRORS = {
+    "invalid": _("Enter a valid phone number with its country code, for example +7 707 123 4567."),
+    "letters": _(
+        "A phone number may contain only digits, spaces, brackets, dashes and a leading +, "
+        "not letters."
+    ),
+    "extension": _(
+        "Extensions are not accepted: enter a number that reaches you directly, without an "
+        "extension."
+    ),
+}
 
 # What a typed phone number may contain besides digits: spaces and the usual separators.
 PHONE_PUNCTUATION = frozenset(" +-().\u00a0")
@@ -40,6 +54,28 @@ def normalise_phone(value: str, region: str | None = None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_prefix(country: str) -> str:
+    """`+7 ` for KZ: how the phone field starts for a visitor from that country."""
+    code = phonenumbers.country_code_for_region(country or "KZ")
+    return f"+{code} " if code else ""
+
+
+def whatsapp_digits(value: str) -> str:
+    """The number as wa.me wants it (E.164 without the plus), or "" when it is not a number."""
+    try:
+        return normalise_phone(value).removeprefix("+")
+    except PhoneNumberError:
+        return ""
+
+
+def validate_phone(value: str, region: str | None = None) -> str:
+    """normalise_phone for forms and models: the E.164 number, or the ValidationError to show."""
+    try:
+        return normalise_phone(value, region)
+    except PhoneNumberError as exc:
+        raise ValidationError(PHONE_ERRORS[exc.code], code=exc.code) from None
+
+
 class TelInput(forms.TextInput):
     """A one-line phone input: `type="tel"` brings up the phone keypad."""
 
@@ -48,20 +84,6 @@ class TelInput(forms.TextInput):
 
 class PhoneNumberField(forms.CharField):
     """A phone number with country code, cleaned to E.164 whatever the browser sent (H15, H41)."""
-
-    default_error_messages = {
-        "invalid": _(
-            "Enter a valid phone number with its country code, for example +7 707 123 4567."
-        ),
-        "letters": _(
-            "A phone number may contain only digits, spaces, brackets, dashes and a leading +, "
-            "not letters."
-        ),
-        "extension": _(
-            "Extensions are not accepted: enter a number that reaches you directly, without an "
-            "extension."
-        ),
-    }
 
     widget = TelInput
 
@@ -79,7 +101,4 @@ class PhoneNumberField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return value
-        try:
-            return normalise_phone(value, self.region)
-        except PhoneNumberError as exc:
-            raise forms.ValidationError(self.error_messages[exc.code], code=exc.code) from None
+        return validate_phone(value, self.region)
