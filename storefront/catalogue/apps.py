@@ -1,5 +1,7 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
 
 
 class CatalogueConfig(AppConfig):
@@ -8,21 +10,17 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
-        from wagtail.signals import page_published
-
-        from storefront.catalogue.models import ProductPage
-        from storefront.catalogue.services import sync_translations
-
-        def sync_product_translations(sender, instance, revision=None, **kwargs):
-            """Any publish of a source product (admin, scheduled, API) updates its translations."""
-            sync_translations(instance, user=getattr(revision, "user", None))
-
-        from django.db import transaction
-
+        # Models (and modules that import them) load only once the app registry is ready.
         from storefront.catalogue.images import (
             generate_product_renditions,
             remember_parsed_filters,
         )
+        from storefront.catalogue.models import ProductPage
+        from storefront.catalogue.sync import sync_translations
+
+        def sync_product_translations(sender, instance, revision=None, **kwargs):
+            """Any publish of a source product (admin, scheduled, API) updates its translations."""
+            sync_translations(instance, user=getattr(revision, "user", None))
 
         remember_parsed_filters()
 
