@@ -11,8 +11,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.throttling import SimpleRateThrottle
 
+from cms.client_ip import client_ip
 from legal.antispam.services import keyed_ip
-from legal.jurisdiction import client_ip
 
 
 def hashed_client(request: HttpRequest) -> str:

@@ -8,29 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from home.models import NavigationSettings
-        from home.navigation import invalidate_menus
-
-        # The cached menus show titles and addresses of live pages: any change forgets them.
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(invalidate_menus, weak=False, dispatch_uid=f"menus-{id(signal)}")
-        post_save.connect(
-            invalidate_menus, sender=NavigationSettings, weak=False, dispatch_uid="menus-setting"
-        )
-        post_delete.connect(_forget_menus_on_page_delete, weak=False, dispatch_uid="menus-delete")
-
         from cms.page_cache import connect_invalidation
+        from home import signals  # noqa: F401  (connects the menus' receivers)
 
+        # The page cache belongs to the project package (cms), which has no AppConfig of its own.
         connect_invalidation()
-
-
-def _forget_menus_on_page_delete(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
-    from home.navigation import invalidate_menus
-
-    if isinstance(instance, Page):
-        invalidate_menus()

@@ -2,7 +2,7 @@
 
 A linked stylesheet blocks the first paint until it arrives (a whole round trip on a phone);
 the minified stylesheet is about 11 KB, 3 KB compressed, so pages carry it in a <style> element.
-The Content-Security-Policy allows exactly this stylesheet by its hash (legal.csp).
+The Content-Security-Policy allows exactly this stylesheet by its hash (cms.csp).
 """
 
 from __future__ import annotations

@@ -11,3 +11,4 @@ class LegalConfig(AppConfig):
     def ready(self):
         # Each app declares its personal data in `personal_data.py` (see legal.registry).
         autodiscover_modules("personal_data")
+        from legal import signals  # noqa: F401  (connects the privacy policy's receivers)

@@ -1,16 +1,19 @@
 """Where a visitor is, roughly: the country of their IP, computed per request and never stored.
 
+The IP is cms.client_ip's, the one the login and anti-spam limits see too (H03).
+
 P05/P10: the IP is only looked up in memory. Nothing here logs, stores or returns it beyond
 the request; the country is cached on the request object and dies with it.
 """
 
 from __future__ import annotations
 
-import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest
+
+from cms.client_ip import client_ip, normalise_ip
 
 # Country codes a proxy sends when it does not know (Cloudflare: XX unknown, T1 Tor).
 UNKNOWN_HEADER_CODES = frozenset({"XX", "T1"})
@@ -23,37 +26,6 @@ def _geoip():
     from geoip2fast import GeoIP2Fast
 
     return GeoIP2Fast(geoip2fast_data_file="geoip2fast-ipv6.dat.gz")
-
-
-def normalise_ip(value: str) -> str:
-    """A canonical address, with IPv4-mapped IPv6 (::ffff:a.b.c.d) turned into IPv4; "" if invalid."""
-    try:
-        address = ipaddress.ip_address(value.strip())
-    except ValueError:
-        return ""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return str(address)
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The client's address: REMOTE_ADDR, or X-Forwarded-For read through the trusted proxies.
-
-    With N trusted proxies in front, the rightmost N entries of the chain (the last one being
-    REMOTE_ADDR itself) were written by them; the entry the outermost proxy added is the client.
-    Anything further left could be forged by the client, so it is never used.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = max(int(getattr(settings, "TRUSTED_PROXY_COUNT", 0)), 0)
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return normalise_ip(forwarded[-proxies])
-    return normalise_ip(remote)
 
 
 def country_for_ip(ip: str) -> str:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "storefront.basket",
     "storefront.checkout",
     "legal",
+    "analytics",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -68,14 +69,14 @@ MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     # P18/H19: Content-Security-Policy on every response, static files included (django-csp).
-    "legal.csp.SiteCSPMiddleware",
+    "cms.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML leaves compressed; static files come precompressed from whitenoise. Django's gzip adds
     # random padding against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # P32: URL prefix, then language cookie, Accept-Language, country (wraps LocaleMiddleware).
-    "legal.middleware.LanguageMiddleware",
+    "cms.language.LanguageMiddleware",
     # Admin pages in Russian for staff browsing in Kazakh (Wagtail has no Kazakh catalogue).
     "home.middleware.AdminLanguageFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -276,9 +277,10 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 # H03: X-Forwarded-For is ignored unless the proxies in front are counted here; one number for
-# the login rate limits and the country lookup alike.
+# the login rate limits, the anti-spam limits and the country lookup alike: they all ask
+# cms.client_ip (allauth through the account adapter, django-ratelimit through its setting).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
 
 # Anti-spam on public forms (P11): a hidden honeypot field and a signed, single-use timing token
 # (sent faster than ANTISPAM_MIN_SECONDS or older than ANTISPAM_MAX_FORM_AGE is suspicious), and
@@ -330,7 +332,7 @@ POSTHOG_KEY = env("POSTHOG_KEY", default="")
 POSTHOG_HOST = env("POSTHOG_HOST", default="https://eu.i.posthog.com")
 POSTHOG_TIMEOUT = env.float("POSTHOG_TIMEOUT", default=2.0)
 
-# Content-Security-Policy (django-csp); legal.csp adds the PostHog hosts when analytics is
+# Content-Security-Policy (django-csp); cms.csp adds the PostHog hosts when analytics is
 # configured and gives the admin its own policy.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

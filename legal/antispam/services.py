@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django_ratelimit.core import get_usage
 
+from cms.client_ip import client_ip
 from legal.antispam.models import SpamReason, SpamRecord
-from legal.jurisdiction import client_ip
 
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_started"  # noqa: S105 - a field name

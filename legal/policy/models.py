@@ -18,11 +18,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished
 
 from legal.policy.blocks import LegalStreamBlock, PolicyStreamBlock
-from legal.policy.dates import stamp_last_updated
-from legal.policy.services import forget_policy_urls
 from legal.policy.versions import compare_versions, find_version, published_versions
 
 
@@ -179,9 +176,3 @@ class PrivacyPolicyPage(RoutablePageMixin, Page):
                 "same": old.revision_id == new.revision_id,
             },
         )
-
-
-# The "Last updated" date is decided at publication; footer links are cached per language.
-page_published.connect(stamp_last_updated, sender=PrivacyPolicyPage)
-page_published.connect(forget_policy_urls, sender=PrivacyPolicyPage)
-page_unpublished.connect(forget_policy_urls, sender=PrivacyPolicyPage)

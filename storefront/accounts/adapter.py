@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.client_ip import client_ip
 from legal.antispam.services import keyed_ip
-from legal.jurisdiction import client_ip
 from storefront.accounts.services import on_site, signed_in_recently
 from storefront.accounts.tasks import schedule_retry, serialise_message
 
@@ -45,7 +45,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         """allauth keys its rate limits on this: a keyed hash, never the address (P05, H38).
 
-        The one client-address rule (trusted proxies) is legal.jurisdiction.client_ip.
+        The one client-address rule (trusted proxies) is cms.client_ip, as for the country lookup.
         """
         return keyed_ip(client_ip(request))
 

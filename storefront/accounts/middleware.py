@@ -3,8 +3,6 @@
 import re
 from collections.abc import Callable
 
-from django.contrib.auth import user_logged_in
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -27,11 +25,6 @@ class LastActivityMiddleware:
         if user is not None and user.is_authenticated:
             touch_last_activity(user)
         return response
-
-
-@receiver(user_logged_in, dispatch_uid="accounts_touch_last_activity_on_login")
-def _touch_on_login(sender, request, user, **kwargs) -> None:
-    touch_last_activity(user)
 
 
 # /<lang>/account/... : profile, address book, email and password, privacy (export, deletion).

@@ -10,10 +10,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 
+from analytics.client import capture_event
 from cms.api_auth import BASKET_HEADER_HELP, Shopper, shopper_for
 from cms.api_throttles import throttle
 from cms.problems import Problem
-from legal.analytics import capture_event
 from storefront.basket import tokens
 from storefront.basket.schemas import AddLineIn, BasketOut, TokenOut, UpdateLineIn
 from storefront.basket.services import Basket

@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from legal.analytics import capture_event
+from analytics.client import capture_event
 from storefront.basket.forms import AddToBasketForm, RemoveLineForm, UpdateLineForm
 from storefront.basket.services import Basket
 from storefront.catalogue.models import MAX_ORDER_QUANTITY, ProductPage

@@ -12,11 +12,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 
+from analytics.client import capture_event
 from cms.api_auth import BASKET_HEADER_HELP, shopper_for
 from cms.api_throttles import throttle
 from cms.problems import Problem, form_errors
 from home.models import OperatorSettings
-from legal.analytics import capture_event
 from storefront.accounts.services import AddressLimitReached
 from storefront.basket import tokens
 from storefront.basket.services import Basket

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from analytics.client import capture_event
 from home.models import OperatorSettings
-from legal.analytics import capture_event
 from legal.jurisdiction import visitor_country
 from storefront.accounts.models import ADDRESS_FIELDS
 from storefront.accounts.services import default_address

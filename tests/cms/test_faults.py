@@ -11,7 +11,7 @@ import time
 import pytest
 from django.test import Client
 
-from legal.analytics import _client
+from analytics.client import _client
 from legal.consent import ensure_cookie_groups
 from storefront.accounts.models import User
 from storefront.checkout.models import Inquiry

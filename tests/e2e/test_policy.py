@@ -33,7 +33,7 @@ def test_every_cookie_and_storage_key_the_browser_receives_is_in_the_policy(
 ):
     # The server's own events go nowhere (the browser's go to the stub of test_consent).
     monkeypatch.setattr(
-        "legal.analytics._client", lambda key, host: Posthog(key, host=host, disabled=True)
+        "analytics.client._client", lambda key, host: Posthog(key, host=host, disabled=True)
     )
     settings.COUNTRY_HEADER = "CF-IPCountry"
     settings.POSTHOG_KEY = KEY

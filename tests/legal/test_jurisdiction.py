@@ -1,8 +1,10 @@
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
+from cms.client_ip import client_ip, normalise_ip
 from legal import jurisdiction
-from legal.jurisdiction import client_ip, is_eu, normalise_ip, visitor_country
+from legal.jurisdiction import is_eu, visitor_country
+from tests.storefront.accounts.conftest import LOGIN_URL
 
 pytestmark = [pytest.mark.promise("P05"), pytest.mark.promise("P10")]
 
@@ -87,11 +89,28 @@ def test_header_missing_falls_back_to_the_ip(settings):
 
 
 @pytest.mark.hardening("H03")
+@pytest.mark.django_db
 def test_forwarded_for_is_ignored_without_trusted_proxies(settings):
     settings.TRUSTED_PROXY_COUNT = 0
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "2/m/ip"}
     request = make_request("81.169.145.154", HTTP_X_FORWARDED_FOR="95.56.187.203")
     assert client_ip(request) == "81.169.145.154"
     assert visitor_country(request) == "DE"
+
+    # The login limiter sees the same address: the forged header neither spreads the guesses
+    # over new addresses nor charges them to the address it names.
+    def failed_login(remote, forwarded, email):
+        client = Client(REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+        return client.post(LOGIN_URL, {"login": email, "password": "wrong"}).content.decode()
+
+    for number in range(2):
+        failed_login("81.169.145.154", f"10.0.0.{number}", f"guess{number}@example.com")
+    assert "Too many failed login attempts" in failed_login(
+        "81.169.145.154", "10.0.0.9", "next@example.com"
+    )
+    named = failed_login("95.56.187.203", "81.169.145.154", "next@example.com")
+    assert "Too many failed login attempts" not in named
+    assert "are not correct" in named
 
 
 def test_one_trusted_proxy_takes_the_last_forwarded_entry(settings):

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from legal.language import preferred_language
+from cms.language import preferred_language
 
 pytestmark = pytest.mark.promise("P32")
 

@@ -36,13 +36,12 @@ def ip_forms(ip: str) -> list[str]:
 @pytest.mark.promise("P05")
 @pytest.mark.promise("P10")
 @pytest.mark.hardening("H29")
-@pytest.mark.urls("tests.legal.capture_urls")
 @pytest.mark.parametrize(
     ("ip", "language"),
     [("95.56.187.203", "ru"), ("2a03:5a00:0:1::77", "ru"), ("::ffff:178.124.77.91", "ru")],
 )
 def test_distinctive_ip_is_used_but_never_written(
-    client, settings, site_pages, cookie_groups, caplog, capsys, ip, language
+    client, settings, cookie_groups, shop_funnel, caplog, capsys, ip, language
 ):
     caplog.set_level(logging.DEBUG)
     settings.POSTHOG_KEY = KEY
@@ -63,7 +62,8 @@ def test_distinctive_ip_is_used_but_never_written(
         client.post(f"/{language}/cookies/", {"action": "accept_all"}, **headers)
         # posthog-js sets its cookie again once the visitor accepted.
         client.cookies[f"ph_{KEY}_posthog"] = json.dumps({"distinct_id": "visitor-1"})
-        client.get("/checkout-like/", **headers)
+        # The real shop: basket, checkout (an inquiry is stored) and the WhatsApp button.
+        shop_funnel(client, language, **headers)
         events = fake.wait_for_events(3)
     assert len(events) == 3
     assert ConsentRecord.objects.count() == 2

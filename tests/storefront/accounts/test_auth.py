@@ -70,11 +70,18 @@ def test_failed_logins_are_throttled_per_account(client, shopper):
         assert "are not correct" in response.content.decode()
 
     # From another address too, the account is locked for a while, even with the right password.
-    response = sign_in(Client(REMOTE_ADDR="10.0.0.99"), shopper.email)
+    elsewhere = Client(REMOTE_ADDR="10.0.0.99")
+    response = sign_in(elsewhere, shopper.email)
 
     assert response.status_code in (200, 429)
     assert "Too many failed login attempts" in response.content.decode()
-    assert "_auth_user_id" not in client.session
+    assert "_auth_user_id" not in elsewhere.session
+    assert elsewhere.get("/en/account/").status_code == 302  # sent to sign in
+    # Five minutes later the same right password signs in: the lock, not the password, refused.
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        response = sign_in(elsewhere, shopper.email)
+        assert response.status_code == 302
+        assert elsewhere.session["_auth_user_id"] == str(shopper.pk)
 
 
 @pytest.mark.hardening("H03")

@@ -53,6 +53,15 @@ def test_sign_in_records_last_activity(client, shopper):
 
 
 @pytest.mark.promise("P20")
+def test_any_sign_in_records_last_activity_without_a_page_view(client, shopper):
+    """Client.login() signs in without the middleware: only the user_logged_in receiver writes."""
+    assert client.login(username=shopper.email, password=PASSWORD)
+
+    shopper.refresh_from_db()
+    assert shopper.last_activity is not None
+
+
+@pytest.mark.promise("P20")
 def test_signed_in_requests_touch_last_activity_at_most_once_a_day(client, shopper):
     yesterday = timezone.now() - timedelta(days=1, minutes=1)
     client.force_login(shopper)

@@ -11,8 +11,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
+from analytics.client import analytics_config
 from home.css import site_css
-from legal.analytics import analytics_config
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
