@@ -10,8 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as site_views
 from cms.api import content_api_v2, content_api_v3, store_api
+from home import views as home_views
 from storefront.accounts.admin_login import throttle_failed_logins
-from storefront.catalogue import views as catalogue_views
 
 urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
@@ -23,8 +23,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", catalogue_views.sitemap, name="sitemap"),
-    path("robots.txt", catalogue_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     # The JSON APIs: outside the language prefix; ?lang= or Accept-Language (docs/api.md).
     path("api/v2/", content_api_v2.urls),
     path("api/v3/", content_api_v3.urls),

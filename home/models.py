@@ -82,7 +82,7 @@ class HomePage(OneQueryRouteMixin, Page):
         return source.featured if source is not None else self.featured
 
     def get_context(self, request, *args, **kwargs):
-        from storefront.catalogue.services import featured_context
+        from storefront.catalogue.featured import featured_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(featured_context(request, self.featured_choice()))

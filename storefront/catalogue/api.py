@@ -1,7 +1,7 @@
 """Catalogue queries of the storefront API: the same filters, sort and search as the shop pages.
 
 Products come in the requested language (`?lang=`, else Accept-Language); listings run a fixed
-number of queries whatever the page size (the listing prefetches of services.py).
+number of queries whatever the page size (the listing prefetches of models.py).
 """
 
 from __future__ import annotations
@@ -15,9 +15,16 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 
-from storefront.catalogue import services
-from storefront.catalogue.models import CategoryPage, ProductIndexPage, ProductPage
+from storefront.catalogue.listing import PRODUCTS_PER_PAGE, annotate_cards, filter_products
+from storefront.catalogue.models import (
+    CategoryPage,
+    ProductIndexPage,
+    ProductPage,
+    with_listing_data,
+)
+from storefront.catalogue.product import product_context
 from storefront.catalogue.schemas import CategoryOut, ProductDetail, ProductPageOut
+from storefront.catalogue.search import search_results
 
 router = Router(tags=["catalogue"])
 
@@ -34,7 +41,7 @@ class ProductFilters(Schema):
     q: str | None = Field(None, max_length=200, description="Words to search for.")
     sort: Literal["newest", "price", "-price", "name"] | None = None
     page: int = Field(1, ge=1, le=100_000)
-    page_size: int = Field(services.PRODUCTS_PER_PAGE, ge=1, le=MAX_PAGE_SIZE)
+    page_size: int = Field(PRODUCTS_PER_PAGE, ge=1, le=MAX_PAGE_SIZE)
 
 
 def shop_for_language() -> ProductIndexPage:
@@ -91,9 +98,9 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
         if within is None:
             raise Http404
     values = filters.dict(exclude_none=True, exclude={"q", "page", "page_size", "category"})
-    products = services.product_queryset(within).select_related("locale")
+    products = within.listed_products().select_related("locale")
     if filters.q:
-        results = services.search_results(filters.q, products)
+        results = search_results(filters.q, products)
         ids = [page.pk for page in results[:MAX_SEARCH_RESULTS]] if results is not None else []
         products = products.filter(pk__in=ids)
         if "sort" not in values:  # most relevant first
@@ -101,15 +108,15 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
                 *[When(pk=pk, then=rank) for rank, pk in enumerate(ids)],
                 output_field=IntegerField(),
             )
-            products = services.filter_products(products, values).order_by(relevance, "pk")
+            products = filter_products(products, values).order_by(relevance, "pk")
         else:
-            products = services.filter_products(products, values)
+            products = filter_products(products, values)
     else:
-        products = services.filter_products(products, values)
-    paginator = Paginator(services.with_listing_data(products), filters.page_size)
+        products = filter_products(products, values)
+    paginator = Paginator(with_listing_data(products), filters.page_size)
     page = paginator.get_page(filters.page)
     items = list(page.object_list)
-    services.annotate_cards(items)
+    annotate_cards(items)
     return {
         "count": paginator.count,
         "page": page.number,
@@ -130,7 +137,7 @@ def get_product(request: HttpRequest, product_id: int):
     product = ProductPage.objects.live().select_related("locale").filter(pk=product_id).first()
     if product is None:
         raise Http404
-    context = services.product_context(request, product)
+    context = product_context(request, product)
     images = product.images
     return {
         **_card(product, images[0] if images else None),

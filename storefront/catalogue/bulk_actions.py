@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 
 from storefront.catalogue.models import Availability, ProductPage
-from storefront.catalogue.services import set_stock
+from storefront.catalogue.sync import set_stock
 
 
 class SetStockForm(forms.Form):

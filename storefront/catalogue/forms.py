@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from storefront.catalogue.availability import Availability
+
 
 class ProductPageForm(WagtailAdminPageForm):
     """Adds the checks that span the product and its variants (the model checks itself)."""
@@ -15,8 +17,6 @@ class ProductPageForm(WagtailAdminPageForm):
         variants = self.formsets.get("variants")
         if variants is None:
             return cleaned_data
-        from storefront.catalogue.services import sku_owner
-
         product_sku = (cleaned_data.get("sku") or "").strip().casefold()
         seen: set[str] = {product_sku} if product_sku else set()
         for form in variants.forms:
@@ -31,7 +31,7 @@ class ProductPageForm(WagtailAdminPageForm):
                 )
                 continue
             seen.add(sku.casefold())
-            owner = sku_owner(sku, exclude_translation_key=self.instance.translation_key)
+            owner = self.instance.sku_owner(sku)  # the product's own rule (models.py)
             if owner is not None:
                 form.add_error(
                     "sku",
@@ -73,8 +73,6 @@ class ProductFilterForm(forms.Form):
 
     def __init__(self, *args, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from storefront.catalogue.models import Availability
-
         self.fields["availability"].choices = [("", _("Any"))] + list(Availability.choices)
         if categories:
             self.fields["category"].choices = [("", _("All categories"))] + [

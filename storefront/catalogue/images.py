@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 # The sizes in templates/catalogue/includes/product_card.html (<picture>: webp and jpeg).
@@ -51,8 +52,6 @@ def generate_product_renditions(product) -> int:
 
 def card_renditions_prefetch() -> Prefetch:
     """The listing sizes only: a listing loads 7 renditions per image, not every size made."""
-    from wagtail.images import get_image_model
-
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(
         "image__renditions",

@@ -5,7 +5,12 @@ synchronised from the source page, so an editor changes a price once, on the Eng
 "Sync translated pages" (or publishing with sync) carries it to the Russian and Kazakh pages.
 Variants and gallery images are translatable inline children (TranslatableMixin) so that variant
 names and alt texts are translated while their other fields follow the source.
+
+The pages' own queries live here (what a listing lists, a SKU's owner, the card prefetches); what
+their templates show is put together in listing.py and product.py, which import no model.
 """
+
+from __future__ import annotations
 
 from decimal import Decimal
 
@@ -13,6 +18,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -30,29 +37,20 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.routing import RoutedAncestorsMixin
+from home.routing import ANCESTORS_ATTRIBUTE, RoutedAncestorsMixin
+from storefront.catalogue.availability import (
+    MAX_ORDER_QUANTITY,
+    Availability,
+    shown_availability,
+)
 from storefront.catalogue.forms import ProductPageForm
-
-# No shopper orders more than this many of one line; protects stock and the WhatsApp message.
-MAX_ORDER_QUANTITY = 99
-
-
-class Availability(models.TextChoices):
-    IN_STOCK = "in_stock", _("In stock")
-    MADE_TO_ORDER = "made_to_order", _("Made to order")
-    SOLD_OUT = "sold_out", _("Sold out")
-
-
-# schema.org ItemAvailability for each of ours (Product JSON-LD offers).
-SCHEMA_AVAILABILITY = {
-    Availability.IN_STOCK: "https://schema.org/InStock",
-    Availability.MADE_TO_ORDER: "https://schema.org/MadeToOrder",
-    Availability.SOLD_OUT: "https://schema.org/OutOfStock",
-}
+from storefront.catalogue.images import card_renditions_prefetch
+from storefront.catalogue.listing import listing_context
+from storefront.catalogue.product import product_context
 
 
 class VariesBy(models.TextChoices):
@@ -68,11 +66,27 @@ class ListingPageMixin:
     """Shop index and category pages list the products below them (filters, sort, pages)."""
 
     def get_context(self, request, *args, **kwargs):
-        from storefront.catalogue.services import listing_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(request, self))
         return context
+
+    def get_shop(self) -> Page:
+        """The shop index this page lists products of (itself, or a category's parent)."""
+        return self
+
+    def listed_products(self) -> PageQuerySet:
+        """The live products below this page, directly or in a category."""
+        return ProductPage.objects.live().descendant_of(self)
+
+    def card_products(self) -> PageQuerySet:
+        """The listed products with what their cards show prefetched."""
+        return with_listing_data(self.listed_products())
+
+    @staticmethod
+    def shop_categories(shop: Page) -> list[CategoryPage]:
+        """The live categories directly below `shop` (its filter choices); `shop` may be the
+        plain page the router loaded."""
+        return list(CategoryPage.objects.child_of(shop).live().only("title", "slug", "url_path"))
 
 
 class ProductIndexPage(RoutedAncestorsMixin, ListingPageMixin, Page):
@@ -102,6 +116,13 @@ class CategoryPage(RoutedAncestorsMixin, ListingPageMixin, Page):
     class Meta:
         verbose_name = _("category")
         verbose_name_plural = _("categories")
+
+    def get_shop(self) -> Page:
+        """The shop above: from the ancestors the router loaded (no query), else the parent."""
+        for ancestor in reversed(getattr(self, ANCESTORS_ATTRIBUTE, None) or []):
+            if ancestor.specific_class is ProductIndexPage:
+                return ancestor
+        return ProductIndexPage.objects.parent_of(self).first() or self
 
 
 class ProductPage(RoutedAncestorsMixin, Page):
@@ -232,9 +253,7 @@ class ProductPage(RoutedAncestorsMixin, Page):
                 "The compare-at price is the former price: it must be higher than the price."
             )
         if self.sku:
-            from storefront.catalogue.services import sku_owner
-
-            owner = sku_owner(self.sku, exclude_translation_key=self.translation_key)
+            owner = self.sku_owner(self.sku)
             if owner is not None:
                 errors["sku"] = _("SKU %(sku)s is already used by %(owner)s.") % {
                     "sku": self.sku,
@@ -243,11 +262,30 @@ class ProductPage(RoutedAncestorsMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    def unit_price(self, variant: "ProductVariant | None" = None) -> Decimal:
+    def sku_owner(self, sku: str) -> str | None:
+        """Who else uses `sku` (a product or a variant), or None when it is free.
+
+        Translations of one product share its SKU, so everything with this product's translation
+        key (the product in other languages and their variants) does not count as a duplicate.
+        """
+        products = ProductPage.objects.filter(sku__iexact=sku)
+        variants = ProductVariant.objects.filter(sku__iexact=sku).select_related("product")
+        if self.translation_key is not None:
+            products = products.exclude(translation_key=self.translation_key)
+            variants = variants.exclude(product__translation_key=self.translation_key)
+        product = products.only("title").first()
+        if product is not None:
+            return f"«{product.title}»"
+        variant = variants.first()
+        if variant is not None:
+            return f"«{variant.product.title} – {variant.name}»"
+        return None
+
+    def unit_price(self, variant: ProductVariant | None = None) -> Decimal:
         """The price a shopper pays for one piece of this product (or of one of its variants)."""
         return variant.price if variant is not None else self.price
 
-    def available_quantity(self, variant: "ProductVariant | None" = None) -> int:
+    def available_quantity(self, variant: ProductVariant | None = None) -> int:
         """How many pieces a shopper may order now; 0 when it cannot be ordered.
 
         Made-to-order products are not limited by stock; the basket caps them at its own maximum.
@@ -261,8 +299,6 @@ class ProductPage(RoutedAncestorsMixin, Page):
     @property
     def current_availability(self) -> str:
         """What shoppers are told: an in-stock product with nothing left is sold out."""
-        from storefront.catalogue.services import shown_availability
-
         return shown_availability(self, list(self.variants.all()))
 
     @property
@@ -287,17 +323,24 @@ class ProductPage(RoutedAncestorsMixin, Page):
         return self.compare_at_price is not None and self.compare_at_price > self.price
 
     @cached_property
-    def images(self) -> list["ProductImage"]:
+    def images(self) -> list[ProductImage]:
         """Gallery images in editor order (uses the prefetch when the view made one)."""
         return list(self.gallery_images.all())
 
     @property
-    def first_image(self) -> "ProductImage | None":
+    def first_image(self) -> ProductImage | None:
         return self.images[0] if self.images else None
 
-    def get_context(self, request, *args, **kwargs):
-        from storefront.catalogue.services import product_context
+    def gallery(self) -> list[ProductImage]:
+        """The product page's images, each with every size made of it, from the database."""
+        return list(
+            ProductImage.objects.filter(product=self)
+            .order_by("sort_order", "pk")
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
 
+    def get_context(self, request: HttpRequest, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(product_context(request, self))
         return context
@@ -373,3 +416,30 @@ class ProductVariant(TranslatableMixin, Orderable):
     @property
     def price(self) -> Decimal:
         return self.price_override if self.price_override is not None else self.product.price
+
+
+def image_prefetch(lookup: str, queryset: QuerySet | None = None, to_attr: str | None = None):
+    """Prefetch product images with their image and card renditions in two queries."""
+    queryset = queryset if queryset is not None else ProductImage.objects.all()
+    return Prefetch(
+        lookup,
+        queryset=queryset.select_related("image").prefetch_related(card_renditions_prefetch()),
+        to_attr=to_attr,
+    )
+
+
+def listing_prefetches() -> list[Prefetch]:
+    """What a product card shows: its images (`listing_images`) and variants' stock."""
+    # modelcluster's prefetcher cannot take a sliced queryset, so every image of the page's
+    # products comes (a few per product); the card shows the first.
+    images = ProductImage.objects.order_by("sort_order", "pk")
+    variants = ProductVariant.objects.order_by("sort_order", "pk").only("product_id", "stock")
+    return [
+        image_prefetch("gallery_images", images, "listing_images"),
+        Prefetch("variants", queryset=variants, to_attr="listing_variants"),
+    ]
+
+
+def with_listing_data(products: QuerySet) -> QuerySet:
+    """Products with their gallery images (and renditions) and variants prefetched."""
+    return products.prefetch_related(*listing_prefetches())

@@ -6,7 +6,7 @@ from wagtail.signals import page_published
 
 from storefront.catalogue.images import generate_product_renditions
 from storefront.catalogue.models import ProductPage
-from storefront.catalogue.services import sync_translations
+from storefront.catalogue.sync import sync_translations
 
 
 @receiver(page_published, sender=ProductPage, dispatch_uid="catalogue-product-renditions")

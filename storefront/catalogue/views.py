@@ -1,16 +1,12 @@
-"""Shopper views outside the page tree: product search, robots.txt and the sitemap."""
+"""Shopper views outside the page tree: product search."""
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from storefront.catalogue.services import search_products
-from storefront.catalogue.sitemap import AllLocalesSitemap
+from storefront.catalogue.search import search_products
 
 
 @require_safe
@@ -25,26 +21,3 @@ def search(request: HttpRequest) -> TemplateResponse:
             "products": search_products(request, query),
         },
     )
-
-
-@require_safe
-@cache_control(max_age=3600, public=True)
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /django-admin/",
-        "Disallow: /*/search/",
-        "Disallow: /*/basket/",
-        "Disallow: /*/checkout/",
-        "Disallow: /*/account/",
-        "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-@require_safe
-def sitemap(request: HttpRequest) -> HttpResponse:
-    return wagtail_sitemap(request, sitemaps={"pages": AllLocalesSitemap})

@@ -26,20 +26,22 @@ from storefront.checkout.schemas import CheckoutIn, InquiryOut
 from storefront.checkout.services import (
     BasketChanged,
     EmptyBasket,
+    event_properties,
     own_inquiry,
     remember_reference,
     save_checkout_address,
     submit_inquiry,
 )
-from storefront.checkout.whatsapp import full_text, whatsapp_link
+from storefront.checkout.whatsapp import full_text, inquiry_message, whatsapp_link
 
 router = Router(tags=["checkout"])
 
 
 def inquiry_out(request: HttpRequest, inquiry: Inquiry, *, created: bool, notices=()) -> dict:
     digits = OperatorSettings.for_request(request).whatsapp_digits
-    link = whatsapp_link(inquiry.message(), digits) if digits else None
-    message = link.text if link else full_text(inquiry.message())
+    facts = inquiry_message(inquiry)
+    link = whatsapp_link(facts, digits) if digits else None
+    message = link.text if link else full_text(facts)
     return {
         "reference": inquiry.reference,
         "created": created,
@@ -112,16 +114,7 @@ def checkout(
                 save_checkout_address(user, form.personal_fields())
             except AddressLimitReached as exc:
                 notices.append(str(exc))
-        capture_event(
-            request,
-            "checkout_submitted",
-            {
-                "item_count": inquiry.item_count,
-                "total": str(inquiry.total),
-                "currency": inquiry.currency,
-                "language": inquiry.language,
-            },
-        )
+        capture_event(request, "checkout_submitted", event_properties(inquiry))
     if shopper.token:
         tokens.touch(shopper.session)
     status = 201 if submission.created else 200

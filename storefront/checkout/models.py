@@ -1,18 +1,13 @@
-from decimal import Decimal
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from storefront.addresses.models import ADDRESS_FIELDS, DeliveryAddressFields
-from storefront.checkout.whatsapp import InquiryMessage, MessageLine
 
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone")
 # Every personal field of the checkout form (P02), in the form's order.
 PERSONAL_FIELDS = CONTACT_FIELDS + ADDRESS_FIELDS
-# What the WhatsApp message carries (P08): the email address stays in the stored inquiry.
-MESSAGE_FIELDS = tuple(name for name in PERSONAL_FIELDS if name != "email")
 
 
 class ContactAndAddress(DeliveryAddressFields):
@@ -51,27 +46,6 @@ class Snapshot(ContactAndAddress):
             name = f"{line['name']} ({line['variant']})" if line.get("variant") else line["name"]
             parts.append(f"{name} [{line['sku']}] x {line['quantity']} = {line['line_total']}")
         return "; ".join(parts)
-
-    def message(self) -> InquiryMessage:
-        """The facts of the WhatsApp message (see whatsapp.py)."""
-        return InquiryMessage(
-            reference=self.reference,
-            language=self.language,
-            currency=self.currency,
-            total=self.total,
-            **{name: str(getattr(self, name)) for name in MESSAGE_FIELDS},
-            lines=[
-                MessageLine(
-                    name=line["name"],
-                    variant=line.get("variant", ""),
-                    sku=line["sku"],
-                    quantity=int(line["quantity"]),
-                    unit_price=Decimal(line["unit_price"]),
-                    line_total=Decimal(line["line_total"]),
-                )
-                for line in self.lines
-            ],
-        )
 
 
 class InquiryStatus(models.TextChoices):

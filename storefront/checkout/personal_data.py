@@ -2,8 +2,10 @@
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import ModelLogEntry
 
 from legal.registry import (
     ErasureResult,
@@ -64,9 +66,6 @@ def export_inquiries(person: Person) -> list[dict]:
 
 def _forget_admin_log(model, pks) -> None:
     """Wagtail's action log labels a row with its name (str()): those log lines go too."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ModelLogEntry
-
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(model),
         object_id__in=[str(pk) for pk in pks],
@@ -83,9 +82,6 @@ def erase_inquiries(person: Person) -> ErasureResult:
 
 def purge_inquiries(pks: list[int]) -> int:
     """One batch of the 90-day purge (P19): orders keep their own copy, only the link goes."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ModelLogEntry
-
     clear_links(Order, "inquiry", pks)
     delete_rows(
         ModelLogEntry,

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.messages import constants as levels
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from storefront.accounts.services import AddressLimitReached, add_address
+from storefront.addresses.models import ADDRESS_FIELDS
 from storefront.basket.services import Basket, BasketLine
+from storefront.checkout.forms import CheckoutForm
 from storefront.checkout.models import PERSONAL_FIELDS, Inquiry, Order
 from storefront.checkout.reference import looks_like_reference, new_reference
 from storefront.money import format_money
@@ -136,9 +140,6 @@ def save_checkout_address(user, fields: dict) -> None:
 
     Raises AddressLimitReached when the book is full.
     """
-    from storefront.accounts.services import add_address
-    from storefront.addresses.models import ADDRESS_FIELDS
-
     address_fields = {name: fields[name] for name in ADDRESS_FIELDS}
     if user.addresses.filter(**address_fields).exists():
         return
@@ -147,7 +148,7 @@ def save_checkout_address(user, fields: dict) -> None:
 
 def recent_submission(token: str) -> Inquiry | None:
     """The inquiry this form token already created within the double-submit window."""
-    if not token:
+    if not isinstance(token, str) or len(token) != 32:
         return None
     return Inquiry.objects.filter(
         submission_token=token, created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW
@@ -166,6 +167,17 @@ def resubmitted(basket: Basket, inquiry: Inquiry) -> Submission:
     return Submission(inquiry, created=False)
 
 
+def repeated_submission(basket: Basket, token: str) -> Submission | None:
+    """The one duplicate-submission check: the form with `token` was already sent.
+
+    It comes before anything else, the form's validation included: the anti-spam timing token
+    is good for one submission, so a double click would otherwise read as spam. Submits that
+    pass it at the same moment meet at the token's unique column (store_inquiry).
+    """
+    existing = recent_submission(token)
+    return resubmitted(basket, existing) if existing is not None else None
+
+
 def submit_inquiry(
     basket: Basket,
     *,
@@ -177,15 +189,33 @@ def submit_inquiry(
 ) -> Submission:
     """Store an inquiry from the basket and empty the basket; idempotent per form token (H42).
 
+    A form sent before gives its inquiry back (repeated_submission); else see store_inquiry.
+    """
+    repeat = repeated_submission(basket, token)
+    if repeat is not None:
+        return repeat
+    return store_inquiry(
+        basket, fields=fields, language=language, user=user, token=token, version=version
+    )
+
+
+def store_inquiry(
+    basket: Basket,
+    *,
+    fields: dict,
+    language: str,
+    user=None,
+    token: str = "",
+    version: str | None = None,
+) -> Submission:
+    """Store an inquiry from the basket and empty the basket.
+
     The token's unique column decides, not a check before the insert: of any number of
     simultaneous submissions of one form, the database lets exactly one insert the token and
     the others return that inquiry. `version` (from basket_version) is what the shopper saw:
     when the basket no longer matches it, BasketChanged is raised before anything is stored.
     Raises EmptyBasket when nothing in the basket can be ordered any more.
     """
-    existing = recent_submission(token)
-    if existing is not None:
-        return resubmitted(basket, existing)
     lines = basket.lines()
     if not lines:
         raise EmptyBasket()
@@ -223,6 +253,86 @@ def submit_inquiry(
         basket.clear()
         return Submission(inquiry, created=True)
     raise RuntimeError("Could not find a free inquiry reference.")
+
+
+def event_properties(inquiry: Inquiry) -> dict[str, str | int]:
+    """What analytics learns of an inquiry: amounts and language, nothing about the person (P08)."""
+    return {
+        "item_count": inquiry.item_count,
+        "total": str(inquiry.total),
+        "currency": inquiry.currency,
+        "language": inquiry.language,
+    }
+
+
+# The checkout page ------------------------------------------------------------------------------
+
+Notice = tuple[int, str]  # a django.contrib.messages level and the text the shopper reads
+
+
+@dataclass(frozen=True)
+class CheckoutStep:
+    """What the checkout page does next, with the notices to show on the way.
+
+    With `inquiry`: its confirmation. Else with `lines`: the form with the basket as it is now.
+    Else (nothing left to order): back to the basket.
+    """
+
+    notices: list[Notice]
+    inquiry: Inquiry | None = None
+    created: bool = False
+    lines: list[BasketLine] = field(default_factory=list)
+
+
+def _warnings(texts: list[str]) -> list[Notice]:
+    return [(levels.WARNING, text) for text in texts]
+
+
+def show_checkout(basket: Basket) -> CheckoutStep:
+    """The form page: the basket as it is now (lines that left it are told)."""
+    lines = basket.lines()
+    notices = _warnings(basket.pop_notices())
+    if not lines:
+        notices.append((levels.INFO, _("Your basket is empty. Add something before checking out.")))
+    return CheckoutStep(notices, lines=lines)
+
+
+def send_checkout(basket: Basket, form: CheckoutForm, *, user, language: str) -> CheckoutStep:
+    """A submitted checkout form: the inquiry it stored (now or before), else the form again."""
+    repeat = repeated_submission(basket, form.data.get("token", ""))
+    if repeat is not None:  # the same form sent twice: show what the first one stored
+        return CheckoutStep([], inquiry=repeat.inquiry)
+    if not form.is_valid():
+        return show_checkout(basket)
+    fields = form.personal_fields()
+    try:
+        submission = store_inquiry(
+            basket,
+            fields=fields,
+            language=language,
+            user=user,
+            token=form.cleaned_data["token"],
+            version=form.cleaned_data["basket_version"] or None,
+        )
+    except BasketChanged as changed:
+        # Nothing stored: the page shows the basket as it is now and asks again (H42).
+        again = _("Please check your order and confirm it by sending the form again.")
+        notices = _warnings([*basket.pop_notices(), *changed.changes, again])
+        lines = basket.lines()
+        data = form.data.copy()
+        data["basket_version"] = basket_version(lines)
+        form.data = data  # keeps what was typed; the next submit confirms this basket
+        return CheckoutStep(notices, lines=lines)
+    except EmptyBasket:
+        empty = _("Your basket is empty, so there is nothing to send.")
+        return CheckoutStep([*_warnings(basket.pop_notices()), (levels.ERROR, empty)])
+    notices = _warnings(basket.pop_notices())  # lines that left the basket just now
+    if submission.created and user.is_authenticated and form.cleaned_data.get("save_address"):
+        try:
+            save_checkout_address(user, fields)
+        except AddressLimitReached as exc:
+            notices.append((levels.WARNING, str(exc)))
+    return CheckoutStep(notices, inquiry=submission.inquiry, created=submission.created)
 
 
 @transaction.atomic

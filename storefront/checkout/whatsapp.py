@@ -19,10 +19,13 @@ from django.utils.translation import ngettext
 
 from storefront.addresses.countries import country_name
 from storefront.addresses.models import BuildingType
+from storefront.checkout.models import PERSONAL_FIELDS, Inquiry, Order
 from storefront.money import format_money
 
 MAX_LINK_LENGTH = 2000
 WA_ME = "https://wa.me/"
+# What the message carries (P08): the email address stays in the stored inquiry.
+MESSAGE_FIELDS = tuple(name for name in PERSONAL_FIELDS if name != "email")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,28 @@ class InquiryMessage:
     @property
     def item_count(self) -> int:
         return sum(line.quantity for line in self.lines)
+
+
+def inquiry_message(snapshot: Inquiry | Order) -> InquiryMessage:
+    """The facts an inquiry (or an order) sends: its stored snapshot, never the live catalogue."""
+    return InquiryMessage(
+        reference=snapshot.reference,
+        language=snapshot.language,
+        currency=snapshot.currency,
+        total=snapshot.total,
+        **{name: str(getattr(snapshot, name)) for name in MESSAGE_FIELDS},
+        lines=[
+            MessageLine(
+                name=line["name"],
+                variant=line.get("variant", ""),
+                sku=line["sku"],
+                quantity=int(line["quantity"]),
+                unit_price=Decimal(line["unit_price"]),
+                line_total=Decimal(line["line_total"]),
+            )
+            for line in snapshot.lines
+        ],
+    )
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def test_signup_and_checkout_log_no_client_ip_and_no_contact_details(shop, log_o
     assert client.post("/en/checkout/", {**VALID, "token": form_token(client)}).status_code == 302
     fill_basket(client, shop)
     boom = RuntimeError(f"no room for {VALID['email']} at {VALID['street']}")
-    with mock.patch("storefront.checkout.views.submit_inquiry", side_effect=boom):
+    with mock.patch("storefront.checkout.services.store_inquiry", side_effect=boom):
         response = client.post("/en/checkout/", {**VALID, "token": form_token(client)})
     assert response.status_code == 500  # logged with its traceback
     client.get(f"/en/no-such-page/?email={VALID['email']}")

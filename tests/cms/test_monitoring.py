@@ -80,7 +80,7 @@ def failing_checkout(client: Client) -> None:
     """A checkout whose save fails with the shopper's details in the error message."""
     data = {**VALID, "token": form_token(client)}
     boom = RuntimeError(f"could not store {VALID['email']} / +77071234567 for {VALID['street']}")
-    with mock.patch("storefront.checkout.views.submit_inquiry", side_effect=boom):
+    with mock.patch("storefront.checkout.services.store_inquiry", side_effect=boom):
         response = client.post(
             "/en/checkout/", data, REMOTE_ADDR=CLIENT_IP, HTTP_X_FORWARDED_FOR=FORWARDED_IP
         )

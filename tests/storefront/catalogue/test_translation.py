@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from storefront.catalogue.models import Availability, ProductPage
-from storefront.catalogue.services import sync_translations
+from storefront.catalogue.sync import sync_translations
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import (
     ProductImageFactory,

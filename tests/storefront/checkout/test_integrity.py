@@ -9,6 +9,8 @@ from django.test import Client
 from wagtail.models import Site
 
 from home.models import OperatorSettings
+from legal.antispam.models import SpamRecord
+from legal.antispam.services import TOKEN_FIELD, issue_token
 from storefront.catalogue.models import ProductVariant
 from storefront.checkout import services
 from storefront.checkout.models import Inquiry
@@ -112,6 +114,24 @@ def test_four_simultaneous_submits_of_one_form_create_one_inquiry(monkeypatch, s
     assert {r["Location"] for r in responses} == {f"/en/checkout/done/{reference}/"}
     # The basket was sent: none of the four answers put it back into the session.
     assert browser.get("/en/basket/").context["lines"] == []
+
+
+@pytest.mark.hardening("H42")
+def test_a_double_click_with_the_spam_checks_on_shows_the_first_inquiry(client, shop, settings):
+    """The anti-spam timing token is good for one submission, so the second click of a double
+    click must find the first inquiry before the form is judged, not be refused as spam."""
+    settings.ANTISPAM_FORM_CHECKS = True
+    settings.ANTISPAM_MIN_SECONDS = 0
+    fill_basket(client, shop)
+    data = {**checkout_form(client), TOKEN_FIELD: issue_token()}
+
+    first = client.post("/en/checkout/", data)
+    second = client.post("/en/checkout/", data)
+
+    reference = Inquiry.objects.get().reference
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == f"/en/checkout/done/{reference}/"
+    assert not SpamRecord.objects.exists()
 
 
 # Changes under the shopper -------------------------------------------------------------------

@@ -1,10 +1,18 @@
 """A sitemap of every live page of the site in every language, each with its translations."""
 
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from home.seo import DEFAULT_LANGUAGE, absolute_url
-from storefront.catalogue.services import locale_roots_filter
+
+
+def locale_roots_filter(root: Page) -> Q:
+    """A filter for every page under any translation of `root` (the site in all languages)."""
+    condition = Q()
+    for translation in root.get_translations(inclusive=True).live():
+        condition |= Q(path__startswith=translation.path)
+    return condition
 
 
 class AllLocalesSitemap(Sitemap):
