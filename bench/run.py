@@ -63,15 +63,16 @@ def bench_env(page_cache: bool = True) -> dict[str, str]:
         GUNICORN_BIND=f"127.0.0.1:{PORT}",
         POSTHOG_KEY="",
     )
+    # Production settings require a shared cache (H39), so both databases run with Redis; the
+    # key prefix keeps each database's cached pages and settings apart.
+    env["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+    env["CACHE_KEY_PREFIX"] = f"nera-bench-{DB}-{PRODUCTS}"
     if DB == "postgres":
         env["DATABASE_URL"] = os.environ.get(
             "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/nera_bench_{PRODUCTS}"
         )
-        env["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
-        env["CACHE_KEY_PREFIX"] = f"nera-bench-{PRODUCTS}"
     else:
         env["DATABASE_URL"] = f"sqlite:///{BENCH_DIR / f'products-{PRODUCTS}.sqlite3'}"
-        env.pop("REDIS_URL", None)
     return env
 
 
