@@ -142,10 +142,10 @@ def listing_context(request: HttpRequest, listing_page: Page) -> dict[str, Any]:
     within: Page = listing_page
     if on_index and "category" in values:
         within = next(c for c in categories if c.slug == values["category"])
-    products = with_listing_data(filter_products(product_queryset(within), values))
-    page_obj = paginate(request, products)
+    # The cards load their photos and variants themselves, only for cards not in the cache
+    # (storefront.catalogue.cards).
+    page_obj = paginate(request, filter_products(product_queryset(within), values))
     page_obj.object_list = list(page_obj.object_list)
-    annotate_cards(page_obj.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return {
@@ -217,15 +217,11 @@ def search_results(query: str, products: QuerySet | None = None):
 
 def search_products(request: HttpRequest, query: str) -> PaginatorPage | None:
     """Live products in the shopper's language matching `query` (Wagtail search), one page of them."""
-    from django.db.models import prefetch_related_objects
-
     results = search_results(query)
     if results is None:
         return None
     page_obj = paginate(request, results)
-    page_obj.object_list = list(page_obj.object_list)
-    prefetch_related_objects(page_obj.object_list, *listing_prefetches())
-    annotate_cards(page_obj.object_list)
+    page_obj.object_list = list(page_obj.object_list)  # the cards load their own data
     return page_obj
 
 

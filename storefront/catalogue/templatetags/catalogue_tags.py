@@ -16,3 +16,11 @@ def json_ld(data) -> str:
     """A schema.org JSON-LD data block (not executable, so allowed under the CSP)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, products) -> str:
+    """The product cards of a listing, search or the home page (cached per generation)."""
+    from storefront.catalogue.cards import product_cards as cards
+
+    return mark_safe("".join(cards(context.get("request"), products)))  # noqa: S308 - rendered HTML
