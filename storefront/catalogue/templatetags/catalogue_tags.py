@@ -24,3 +24,11 @@ def product_cards(context, products) -> str:
     from storefront.catalogue.cards import product_cards as cards
 
     return mark_safe("".join(cards(context.get("request"), products)))  # noqa: S308 - rendered HTML
+
+
+@register.simple_tag
+def card_picture(image, alt: str, lazy: bool = False) -> str:
+    """A product card's photo (storefront.catalogue.images.card_picture)."""
+    from storefront.catalogue.images import card_picture as picture
+
+    return picture(image, alt, lazy=lazy)
