@@ -235,6 +235,19 @@ def parse_wrk(output: str) -> dict[str, object]:
     }
 
 
+def drain(base: str) -> None:
+    """Wait until the workers have served what the previous URL's connections left queued.
+
+    wrk stops after its time, but the requests it sent are still queued at the sync workers
+    (16 connections × a slow page's time each): measured straight after, the next URL's
+    latencies included that backlog. A health check queues behind it; two in a row mean
+    both workers are free.
+    """
+    for _ in range(2):
+        with urllib.request.urlopen(f"{base}/healthz", timeout=120) as response:  # noqa: S310
+            response.read()
+
+
 def wrk(url: str, *, connections: int = CONNECTIONS, threads: int = 2, script: str = "",
         env: dict[str, str] | None = None, seconds: int = SECONDS) -> dict[str, object]:  # fmt: skip
     args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
@@ -295,6 +308,7 @@ def main() -> None:
             for name, url in names.items():
                 if not cached and name == "API product list":
                     continue  # the API is never page-cached: measured once
+                drain(base)
                 result = wrk(base + url)
                 label = "on" if cached else "off" if cards else "off, cards off"
                 if name in ("healthz", "static file", "API product list"):
@@ -303,6 +317,7 @@ def main() -> None:
                 rows.append((name, label, result, str(queries)))
                 print(f"{name:22} cache {label:3} {fmt(result['rps'])} req/s", flush=True)
             if cached:
+                drain(base)
                 flow_env = dict(os.environ)
                 flow_env.update(
                     BENCH_PRODUCT_PATH=found["product"],
