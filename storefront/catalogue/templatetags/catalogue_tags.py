@@ -38,7 +38,7 @@ def card_picture(image, alt: str, lazy: bool = False) -> str:
 def page_numbers(page) -> list[int | None]:
     """The page links of a listing: the first and last pages and two on each side of the
     current one, with None for each gap. Every page used to have a link: 417 of them with
-    10,000 products, a tenth of that listing's render time."""
+    10,000 products, about a quarter of that listing's template time."""
     return [
         number if isinstance(number, int) else None
         for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
