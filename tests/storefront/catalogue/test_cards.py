@@ -114,3 +114,28 @@ def test_a_card_holds_nothing_of_the_visitor_who_rendered_it(ring):
     assert 'class="basket-count" aria-hidden="true">0<' in visitor_html
     for personal in ("csrfmiddlewaretoken", "basket-count", "sessionid", "<form"):
         assert personal not in card
+
+
+def test_only_the_first_row_of_cards_loads_its_photo_at_once_whichever_the_order(client, shop):
+    from tests.storefront.catalogue.conftest import make_product
+
+    for letter in "ABCDE":
+        make_product(shop["rings"], title=f"Ring {letter}", price=Decimal("1000"), images=1)
+
+    newest_first = shop_page(client)  # Ring E first, Ring A fifth
+    by_name = client.get("/en/shop/?sort=name").content.decode()  # Ring A first
+
+    assert 'loading="lazy"' in card_of(newest_first, "Ring A")
+    assert 'loading="lazy"' not in card_of(by_name, "Ring A")
+    assert 'loading="lazy"' not in card_of(newest_first, "Ring B")
+    card = card_of(by_name, "Ring A")
+    webp = re.search(r'<source sizes="[^"]+" srcset="([^"]+)" type="image/webp">', card)
+    jpeg = re.search(r'<img alt="[^"]*" class="product-card-image" [^>]*srcset="([^"]+)"', card)
+    # Each size once, smallest first (the factory's photo is 100 px wide: no size upscales it).
+    for srcset, extension in (
+        (webp.group(1), "format-webp.webp"),
+        (jpeg.group(1), "format-jpeg.jpg"),
+    ):
+        files = [part.split()[0] for part in srcset.split(", ")]
+        assert [re.search(r"fill-(\d+)x", name).group(1) for name in files] == ["240", "480", "640"]
+        assert all(name.endswith(extension) for name in files)
