@@ -1,5 +1,6 @@
-"""Per-process memory of what every page reads and editors rarely change: the site, the site
-settings and which pages have view restrictions.
+"""Per-process memory of what every page reads and editors rarely change: the site, the sites'
+root paths, the site settings, the menus, the policy's address and which pages have view
+restrictions.
 
 Each lasts for one content generation (cms.page_cache): saving a site, a setting, a locale or a
 view restriction starts a new generation, in every worker, so nothing stale is ever used. This
@@ -100,6 +101,11 @@ def find_site(request: HttpRequest):
             port = ""
         key = ("site", request.get_host().split(":")[0], port)
         request._wagtail_site = remembered(key, lambda: Site._find_for_request(request))
+        # Every page URL needs the sites' root paths: Wagtail reads them from the cache once
+        # per request unless the request already carries them.
+        request._wagtail_cached_site_root_paths = remembered(
+            "site-root-paths", Site.get_site_root_paths
+        )
     return Site.find_for_request(request)
 
 

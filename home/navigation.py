@@ -2,7 +2,8 @@
 
 The links of each site and language are kept in the cache until a page is published, unpublished,
 moved or deleted, or the navigation setting is saved: every page shows the menus, so they cost
-no query once cached, and three at most when not.
+no query once cached, and three at most when not. Each worker also remembers them for the content
+generation (cms.memo), so a page does not ask the cache for them either.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cms.memo import remembered
 from home.models import NavigationSettings
 
 MENUS = ("header", "footer")
@@ -81,6 +83,15 @@ def _build_menus(request: HttpRequest | None, site: Site | None, language: str) 
     return menus
 
 
+def _cached_menus(request: HttpRequest | None, site: Site | None, language: str) -> dict:
+    key = f"navigation:{cache.get_or_set(VERSION_KEY, 1, None)}:{site.pk if site else 0}:{language}"
+    menus = cache.get(key)
+    if menus is None:
+        menus = _build_menus(request, site, language)
+        cache.set(key, menus, CACHE_SECONDS)
+    return menus
+
+
 def menu_links(request: HttpRequest | None, menu: str) -> list[MenuLink]:
     """The links of `menu` ("header" or "footer") in the active language, in the editors' order.
 
@@ -94,10 +105,11 @@ def menu_links(request: HttpRequest | None, menu: str) -> list[MenuLink]:
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    key = f"navigation:{cache.get_or_set(VERSION_KEY, 1, None)}:{site.pk if site else 0}:{language}"
-    menus = cache.get(key)
-    if menus is None:
-        menus = _build_menus(request, site, language)
-        cache.set(key, menus, CACHE_SECONDS)
+    # Remembered per worker for the content generation (which every change that retires the
+    # cached menus also starts): no cache round trip per menu on each page.
+    menus = remembered(
+        ("navigation", site.pk if site else 0, language),
+        lambda: _cached_menus(request, site, language),
+    )
     path = request.path if request is not None else ""
     return [replace(link, current=link.url == path) for link in menus[menu]]

@@ -79,7 +79,9 @@ def seo_head(context, title: str = "", description: str = "", site_name: str = "
         title = f"{site_name} · {page.hero_title}"  # the home page: the shop and what it sells
     og_image = None
     if isinstance(page, ProductPage) and page.images:
-        rendition = page.images[0].image.get_rendition("fill-1200x1200")
+        # get_renditions(), unlike get_rendition(), does not write the prefetched rendition
+        # back to the cache on every page view.
+        rendition = page.images[0].image.get_renditions("fill-1200x1200")["fill-1200x1200"]
         og_image = {
             "url": seo.absolute_url(request, rendition.url),
             "width": rendition.width,

@@ -32,6 +32,13 @@ def policy_url(language: str) -> str:
     A language without a published translation links to /<language>/privacy/ all the same:
     that address falls back to the English text with a notice.
     """
+    from cms.memo import remembered
+
+    # Remembered per worker for the content generation too (publishing starts a new one).
+    return remembered(("policy-url", language), lambda: _cached_policy_url(language))
+
+
+def _cached_policy_url(language: str) -> str:
     key = URL_CACHE_KEY.format(language=language)
     url = cache.get(key)
     if url is None:

@@ -57,10 +57,10 @@ def listing_context(request: HttpRequest, listing_page: ListingPageMixin) -> dic
     within: Page = listing_page
     if on_index and "category" in values:
         within = next(c for c in categories if c.slug == values["category"])
-    products = filter_products(within.card_products(), values)
-    page_obj = paginate(request, products)
+    # The cards load their photos and variants themselves, only for cards not in the cache
+    # (storefront.catalogue.cards).
+    page_obj = paginate(request, filter_products(within.listed_products(), values))
     page_obj.object_list = list(page_obj.object_list)
-    annotate_cards(page_obj.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return {

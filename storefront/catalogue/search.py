@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from storefront.catalogue.listing import annotate_cards, paginate
-from storefront.catalogue.models import ProductPage, listing_prefetches
+from storefront.catalogue.listing import paginate
+from storefront.catalogue.models import ProductPage
 
 
 def search_results(query: str, products: QuerySet | None = None) -> Any:
@@ -37,7 +37,5 @@ def search_products(request: HttpRequest, query: str) -> PaginatorPage | None:
     if results is None:
         return None
     page_obj = paginate(request, results)
-    page_obj.object_list = list(page_obj.object_list)
-    prefetch_related_objects(page_obj.object_list, *listing_prefetches())
-    annotate_cards(page_obj.object_list)
+    page_obj.object_list = list(page_obj.object_list)  # the cards load their own data
     return page_obj

@@ -45,7 +45,7 @@ def product_structured_data(
     operator = OperatorSettings.for_request(request) if request is not None else None
     brand = {"@type": "Brand", "name": operator.trading_name if operator else "Nera"}
     images = [
-        absolute_url(request, item.image.get_rendition("fill-1200x1200").url)
+        absolute_url(request, item.image.get_renditions("fill-1200x1200")["fill-1200x1200"].url)
         for item in page.images[:4]
     ]
     description = page_description(page)

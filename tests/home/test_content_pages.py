@@ -247,6 +247,21 @@ def test_menus_follow_a_renamed_page_at_once(client, pages):
     assert menu(client.get("/en/").content.decode(), "main-nav")[0][0] == "Our story"
 
 
+def test_menus_remembered_by_each_worker_follow_a_renamed_page_at_once(
+    client, pages, settings, tmp_path
+):
+    # Production remembers the menus per worker for the content generation (cms.memo).
+    settings.CONTENT_MEMORY = True
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+    arrange(header=[pages["about"]], footer=[])
+    assert menu(client.get("/en/").content.decode(), "main-nav")[0][0] == "About the shop"
+
+    pages["about"].title = "Our story"
+    pages["about"].save_revision().publish()
+
+    assert menu(client.get("/en/").content.decode(), "main-nav")[0][0] == "Our story"
+
+
 def test_seed_creates_the_four_pages_in_three_languages_and_the_menus(
     client, site_pages, django_capture_on_commit_callbacks
 ):

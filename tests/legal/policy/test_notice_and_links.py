@@ -76,3 +76,19 @@ def test_footer_and_forms_link_the_policy_in_the_current_language(
     if path in ("account/signup/", "checkout/", "cookies/"):
         main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
         assert f'href="/{language}/privacy/"' in main
+
+
+def test_the_footer_link_remembered_by_each_worker_follows_a_renamed_policy_at_once(
+    client, site_pages, settings, tmp_path
+):
+    # Production remembers the policy's address per worker for the content generation.
+    settings.CONTENT_MEMORY = True
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+    policy = build_policy(site_pages["en"])
+    assert 'class="privacy-policy-link" href="/en/privacy/"' in client.get("/en/").content.decode()
+
+    policy.slug = "data-protection"
+    policy.save_revision().publish()
+
+    html = client.get("/en/").content.decode()
+    assert 'class="privacy-policy-link" href="/en/data-protection/"' in html

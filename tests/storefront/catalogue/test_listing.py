@@ -163,3 +163,14 @@ def test_a_product_with_no_variant_left_shows_as_sold_out(client, shop):
     ]
     assert "Sold out" in empty_card
     assert "Sold out" not in stocked_card
+
+
+def test_a_long_listing_links_the_first_last_and_nearby_pages_only(client, shop):
+    for number in range(24 * 9 + 1):  # ten pages
+        ProductPageFactory(parent=shop["rings"], title=f"Ring {number}")
+
+    html = client.get("/en/shop/?page=6").content.decode()
+
+    assert re.findall(r'<a href="\?page=(\d+)">', html) == ["1", "4", "5", "7", "8", "9", "10"]
+    assert '<span aria-current="page">6</span>' in html
+    assert html.count('<span class="pagination-gap">…</span>') == 1

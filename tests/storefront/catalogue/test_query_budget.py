@@ -18,9 +18,11 @@ LISTING_BUDGET = 10
 PRODUCT_BUDGET = 10
 
 
-@pytest.fixture(autouse=True)
-def content_memory(settings, tmp_path):
+@pytest.fixture(autouse=True, params=[600, 0], ids=["cards-cached", "cards-rendered"])
+def content_memory(request, settings, tmp_path):
+    """With the product cards from the cache, and rendered (after any content change)."""
     settings.CONTENT_MEMORY = True
+    settings.CARD_CACHE_SECONDS = request.param
     settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
 
 

@@ -1,0 +1,79 @@
+"""Product cards, rendered once per product, language and content generation.
+
+A listing shows 24 cards. Rendering them (each with a `<picture>` of six renditions) and loading
+their photos, renditions and variants was most of the time of a listing the page cache does not
+serve (shoppers with a basket or an account). A card shows only what editors and stock change:
+title, price, availability, photo and address. So its HTML is kept in the cache per product,
+language, host, content generation (cms.page_cache: every publish, page save, stock, variant,
+image or setting change starts a new one) and whether its photo is lazy-loaded; a listing asks
+the cache for its cards in one round trip and loads the photos and variants of the missing
+cards only.
+
+Nothing per visitor is in a card: it is rendered with a plain template context (no context
+processors, so no CSRF token, basket, account or messages) and has no form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from cms.memo import current_generation
+from storefront.catalogue.listing import annotate_cards
+from storefront.catalogue.models import listing_prefetches
+
+CARD_TEMPLATE = "catalogue/includes/product_card.html"
+# Cards in the first row are in view at once: their photos are not lazy-loaded.
+EAGER_CARDS = 4
+
+
+def card_key(request: HttpRequest | None, generation: str, product, *, lazy: bool) -> str:
+    host = request.get_host() if request is not None else ""
+    return (
+        f"card:{generation}:{host}:{translation.get_language()}:{product.pk}:{'l' if lazy else 'e'}"
+    )
+
+
+def _prepare(products: list) -> None:
+    """Photos, renditions, variants and availability for cards not in the cache."""
+    unloaded = [product for product in products if not hasattr(product, "listing_variants")]
+    if unloaded:
+        prefetch_related_objects(unloaded, *listing_prefetches())
+    annotate_cards([product for product in products if not hasattr(product, "shown_availability")])
+
+
+def render_card(request: HttpRequest | None, product, *, lazy: bool) -> SafeString:
+    template = get_template(CARD_TEMPLATE).template
+    return mark_safe(  # noqa: S308 - an autoescaped template's output
+        template.render(Context({"request": request, "product": product, "lazy": lazy}))
+    )
+
+
+def product_cards(request: HttpRequest | None, products: Sequence) -> list[SafeString]:
+    """The cards of `products` in order: from the cache when there, rendered (and kept) if not."""
+    products = list(products)
+    lazy = [index >= EAGER_CARDS for index in range(len(products))]
+    generation = current_generation()
+    timeout = settings.CARD_CACHE_SECONDS
+    if not generation or not timeout:
+        _prepare(products)
+        return [render_card(request, p, lazy=x) for p, x in zip(products, lazy, strict=True)]
+    keys = [card_key(request, generation, p, lazy=x) for p, x in zip(products, lazy, strict=True)]
+    found = cache.get_many(keys)
+    missing = [p for p, key in zip(products, keys, strict=True) if key not in found]
+    _prepare(missing)
+    made = {}
+    for product, key, is_lazy in zip(products, keys, lazy, strict=True):
+        if key not in found:
+            made[key] = render_card(request, product, lazy=is_lazy)
+    if made:
+        cache.set_many({key: str(html) for key, html in made.items()}, timeout)
+    return [made[key] if key in made else mark_safe(found[key]) for key in keys]  # noqa: S308
