@@ -1,6 +1,6 @@
 """Load benchmark: the shop under gunicorn with production settings on loopback, driven by wrk.
 
-    make bench                                         # 1,000 products, SQLite, 8 s per URL
+    make bench                                # 1,000 products, SQLite + Redis, 8 s per URL
     BENCH_PRODUCTS=10000 make bench                    # 10,000 products
     BENCH_SECONDS=3 make bench                         # a quick run
     BENCH_DB=postgres make bench                       # PostgreSQL + Redis (BENCH_DATABASE_URL,
