@@ -124,6 +124,8 @@ def prepare(env: dict[str, str]) -> None:
             flush=True,
         )
         marker.write_text("ready\n")
+    else:
+        manage(env, "migrate", "--noinput", "-v", "0")  # a kept database gets new migrations
     manage(env, "collectstatic", "--noinput", "-v", "0")
 
 
