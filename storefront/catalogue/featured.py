@@ -8,13 +8,12 @@ from django.http import HttpRequest
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
-from storefront.catalogue.listing import annotate_cards
-from storefront.catalogue.models import CategoryPage, ProductPage, with_listing_data
+from storefront.catalogue.models import CategoryPage, ProductPage
 
 
 def featured_context(request: HttpRequest, featured: StreamValue) -> dict[str, Any]:
     """The products and categories an editor features on the home page, in the shopper's
-    language, live ones only, in the editor's order; products come ready for cards."""
+    language, live ones only, in the editor's order."""
     chosen: dict[str, list[int]] = {"product": [], "category": []}
     for block in featured:
         if block.value is not None and block.block_type in chosen:
@@ -22,8 +21,8 @@ def featured_context(request: HttpRequest, featured: StreamValue) -> dict[str, A
     locale = Locale.get_active()
     products = {
         product.translation_key: product
-        for product in with_listing_data(
-            ProductPage.objects.live().filter(locale=locale, translation_key__in=chosen["product"])
+        for product in ProductPage.objects.live().filter(
+            locale=locale, translation_key__in=chosen["product"]
         )
     }
     categories = {
@@ -32,9 +31,9 @@ def featured_context(request: HttpRequest, featured: StreamValue) -> dict[str, A
             locale=locale, translation_key__in=chosen["category"]
         )
     }
-    featured_products = [products[key] for key in chosen["product"] if key in products]
-    annotate_cards(featured_products)
     return {
-        "featured_products": featured_products,
+        # The cards load their photos and variants themselves, only for cards not in the cache
+        # (storefront.catalogue.cards).
+        "featured_products": [products[key] for key in chosen["product"] if key in products],
         "featured_categories": [categories[key] for key in chosen["category"] if key in categories],
     }

@@ -78,10 +78,6 @@ class ListingPageMixin:
         """The live products below this page, directly or in a category."""
         return ProductPage.objects.live().descendant_of(self)
 
-    def card_products(self) -> PageQuerySet:
-        """The listed products with what their cards show prefetched."""
-        return with_listing_data(self.listed_products())
-
     @staticmethod
     def shop_categories(shop: Page) -> list[CategoryPage]:
         """The live categories directly below `shop` (its filter choices); `shop` may be the
