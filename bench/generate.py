@@ -26,7 +26,6 @@ import django  # noqa: E402
 django.setup()
 
 
-from cms.page_cache import new_generation  # noqa: E402
 from storefront.catalogue.bulk import add_products, existing_count  # noqa: E402
 from storefront.catalogue.demo import draw_photo, make_image  # noqa: E402
 from storefront.catalogue.images import (  # noqa: E402
@@ -64,7 +63,6 @@ def main() -> None:
     photos = photo_pool()
     generate_renditions(photos, [*CARD_FILTERS, *PRODUCT_FILTERS, *BODY_FILTERS])
     page_ids = add_products(wanted - have, photos, start=have)
-    new_generation()
     print(
         f"Generated {wanted - have} products ({len(page_ids)} pages in 3 languages) "
         f"in {time.monotonic() - started:.1f} s."

@@ -46,7 +46,7 @@ DB = os.environ.get("BENCH_DB", "sqlite")
 SKIP_SEARCH = DB == "sqlite" and PRODUCTS > 1000
 
 
-def bench_env(page_cache: bool = True, card_cache: bool = True) -> dict[str, str]:
+def bench_env(page_cache: bool = True, fragments: bool = True) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
@@ -56,9 +56,10 @@ def bench_env(page_cache: bool = True, card_cache: bool = True) -> dict[str, str
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(BENCH_DIR / "static"),
         MEDIA_ROOT=str(BENCH_DIR / "media"),
-        PAGE_CACHE_STAMP=str(BENCH_DIR / f"page-cache-{DB}.stamp"),
+        PAGE_CACHE_STAMP=str(BENCH_DIR / f"page-cache-{DB}-{PRODUCTS}.stamp"),
         PAGE_CACHE_SECONDS="600" if page_cache else "0",
-        CARD_CACHE_SECONDS="600" if card_cache else "0",
+        CARD_CACHE_SECONDS="600" if fragments else "0",
+        LISTING_CACHE_SECONDS="600" if fragments else "0",
         LOG_LEVEL="WARNING",
         # The checkout flow posts hundreds of inquiries a second from one address on purpose:
         # the anti-spam limits and form timing checks would (rightly) refuse them.
@@ -156,8 +157,9 @@ result = {}
 with override_settings(ALLOWED_HOSTS=["*"]):
     for name, url in urls.items():
         counts = []
-        for cache_seconds, card_seconds in ((0, 600), (600, 600), (0, 0)):
-            with override_settings(PAGE_CACHE_SECONDS=cache_seconds, CARD_CACHE_SECONDS=card_seconds):
+        for page_seconds, seconds in ((0, 600), (600, 600), (0, 0)):
+            with override_settings(PAGE_CACHE_SECONDS=page_seconds, CARD_CACHE_SECONDS=seconds,
+                                   LISTING_CACHE_SECONDS=seconds):
                 client = Client()
                 client.get(url)  # warm: renditions, settings rows
                 client = Client()
@@ -295,11 +297,11 @@ def main() -> None:
     gunicorn_args = ["-c", "cms/gunicorn.conf.py", "cms.wsgi"]
     rows: list[tuple[str, str, dict, str]] = []
 
-    # Page cache on; off (product cards still cached); both off (the listings only: the other
-    # pages show no cards).
+    # Page cache on; off (product cards and listing results still cached); all off (the listings
+    # only: the other pages show no cards and list nothing).
     runs = [(True, True), (False, True), (False, False)]
     for cached, cards in runs:
-        server = Server(bench_env(page_cache=cached, card_cache=cards), gunicorn_args)
+        server = Server(bench_env(page_cache=cached, fragments=cards), gunicorn_args)
         try:
             first = wait_for(f"{base}/healthz")
             for url in urls.values():  # warm every worker's templates and caches
@@ -312,7 +314,7 @@ def main() -> None:
                     continue  # the API is never page-cached: measured once
                 drain(base)
                 result = wrk(base + url)
-                label = "on" if cached else "off" if cards else "off, cards off"
+                label = "on" if cached else "off" if cards else "all off"
                 if name in ("healthz", "static file", "API product list"):
                     label = "–"
                 queries = counts.get(name, [0, 0, 0])[1 if cached else 0 if cards else 2]
@@ -409,8 +411,9 @@ def render_report(rows, startup: float, respawn: float | None) -> str:
         f"app); a killed worker's replacement answered a shop page "
         f"{fmt((respawn or 0) * 1000, 0)} ms after the kill",
         "- queries: SQL queries per request (in-process, with the caches of the row)",
-        "- page cache off: product cards still come from the card cache "
-        "(storefront/catalogue/cards.py); off, cards off: both caches off",
+        "- page cache off: product cards and listing results (count, each page's products) "
+        "still come from their caches (storefront/catalogue/cards.py, listing.py); all off: "
+        "no cache at all",
         *(
             ["- search not measured (SQLite's full-text backend; docs/performance.md)"]
             if SKIP_SEARCH

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 
+from cms.tree import children_q
 from storefront.catalogue.listing import PRODUCTS_PER_PAGE, annotate_cards, filter_products
 from storefront.catalogue.models import (
     CategoryPage,
@@ -86,7 +87,7 @@ def _card(product: ProductPage, image=None) -> dict:
 @router.get("/categories/", response=list[CategoryOut], summary="Categories of the shop")
 def list_categories(request: HttpRequest):
     shop = shop_for_language()
-    return list(CategoryPage.objects.child_of(shop).live().only("title", "slug"))
+    return list(CategoryPage.objects.filter(children_q(shop)).live().only("title", "slug"))
 
 
 @router.get("/products/", response=ProductPageOut, summary="Products: filter, search, sort, pages")
@@ -94,7 +95,12 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
     shop = shop_for_language()
     within = shop
     if filters.category:
-        within = CategoryPage.objects.child_of(shop).live().filter(slug=filters.category).first()
+        within = (
+            CategoryPage.objects.filter(children_q(shop))
+            .live()
+            .filter(slug=filters.category)
+            .first()
+        )
         if within is None:
             raise Http404
     values = filters.dict(exclude_none=True, exclude={"q", "page", "page_size", "category"})

@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.page_cache import new_generation
 from storefront.catalogue.models import (
     Availability,
     CategoryPage,
@@ -183,7 +184,10 @@ def index(page_ids: list[int]) -> None:
 def add_products(
     count: int, photos: list, *, start: int = 0, languages=("en", "ru", "kk")
 ) -> list[int]:
-    """Products start..start+count-1 under the shop's categories in each language, indexed."""
+    """Products start..start+count-1 under the shop's categories in each language, indexed.
+
+    No page is published through Wagtail, so no publish signal retires the cached pages, cards
+    and listing results: a new content generation does."""
     categories = categories_by_locale()
     locales = {code: Locale.objects.get(language_code=code) for code in languages}
     content_type = ContentType.objects.get_for_model(ProductPage)
@@ -194,4 +198,5 @@ def add_products(
                 first, min(start + count, first + CHUNK), categories, locales, photos, content_type
             )
     index(page_ids)
+    new_generation()
     return page_ids

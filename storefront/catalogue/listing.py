@@ -6,15 +6,20 @@ Imports no model: the listing pages ask themselves for their shop, categories an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from wagtail.models import Page
 
+from cms.memo import current_generation
 from home.seo import breadcrumb_data, seo_context
 from storefront.catalogue.availability import shown_availability
 from storefront.catalogue.forms import SORT_ORDER_BY, ProductFilterForm
@@ -42,9 +47,62 @@ def filter_products(products: QuerySet, values: dict[str, Any]) -> QuerySet:
     return products.order_by(*SORT_ORDER_BY[values.get("sort", "newest")])
 
 
-def paginate(request: HttpRequest, items) -> PaginatorPage:
+class ListingPaginator(Paginator):
+    """A listing's pages: the count and each page's product ids kept per content generation.
+
+    Counting and sorting the listed products is the one part of a listing that grows with the
+    catalogue (at 10,000 products 3 ms for the count and 4 ms for the sort on SQLite, against
+    0.5 ms at 1,000). Both change only when content does, so they are kept in the cache under
+    the content generation (cms.page_cache: a publish, unpublish, move or stock change starts a
+    new one) and the listing, its filters and the page number; the page's rows are then read
+    by id. Without a generation (outside a request) or with LISTING_CACHE_SECONDS=0 nothing is
+    kept.
+    """
+
+    def __init__(self, object_list: QuerySet, per_page: int, *, remember_as: str = "") -> None:
+        super().__init__(object_list, per_page)
+        self.remember_as = remember_as
+
+    def _remembered(self, name: str, make: Callable[[], Any]) -> Any:
+        generation = current_generation()
+        timeout = settings.LISTING_CACHE_SECONDS
+        if not (self.remember_as and generation and timeout):
+            return make()
+        key = f"listing:{generation}:{self.remember_as}:{name}"
+        value = cache.get(key)
+        if value is None:
+            value = make()
+            cache.set(key, value, timeout)
+        return value
+
+    @cached_property
+    def count(self) -> int:
+        return self._remembered("count", lambda: Paginator.count.func(self))
+
+    def _get_page(self, object_list, number, paginator):
+        if isinstance(object_list, QuerySet):
+            # Only the ids go through the sort; the page's rows are then read by id.
+            sliced = object_list
+            ids = self._remembered(
+                f"page-{number}", lambda: list(sliced.values_list("pk", flat=True))
+            )
+            rows = {row.pk: row for row in sliced.model.objects.filter(pk__in=ids)}
+            object_list = [rows[pk] for pk in ids if pk in rows]
+        return super()._get_page(object_list, number, paginator)
+
+
+def listing_key(within: Page, values: dict[str, Any]) -> str:
+    """The listing page and its valid filters and sort order (the form's cleaned values)."""
+    filters = repr(sorted((name, str(value)) for name, value in values.items()))
+    return f"{within.pk}:{hashlib.sha256(filters.encode()).hexdigest()[:32]}"
+
+
+def paginate(
+    request: HttpRequest, items: QuerySet | Sequence, *, remember_as: str = ""
+) -> PaginatorPage:
     """The requested page; a malformed number gives the first, one past the end the last."""
-    return Paginator(items, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = ListingPaginator(items, PRODUCTS_PER_PAGE, remember_as=remember_as)
+    return paginator.get_page(request.GET.get("page"))
 
 
 def listing_context(request: HttpRequest, listing_page: ListingPageMixin) -> dict[str, Any]:
@@ -59,8 +117,11 @@ def listing_context(request: HttpRequest, listing_page: ListingPageMixin) -> dic
         within = next(c for c in categories if c.slug == values["category"])
     # The cards load their photos and variants themselves, only for cards not in the cache
     # (storefront.catalogue.cards).
-    page_obj = paginate(request, filter_products(within.listed_products(), values))
-    page_obj.object_list = list(page_obj.object_list)
+    page_obj = paginate(
+        request,
+        filter_products(within.listed_products(), values),
+        remember_as=listing_key(within, values),
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return {

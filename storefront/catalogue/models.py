@@ -41,6 +41,7 @@ from wagtail.models import Orderable, Page, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.tree import children_q, descendants_q
 from home.routing import ANCESTORS_ATTRIBUTE, RoutedAncestorsMixin
 from storefront.catalogue.availability import (
     MAX_ORDER_QUANTITY,
@@ -76,13 +77,15 @@ class ListingPageMixin:
 
     def listed_products(self) -> PageQuerySet:
         """The live products below this page, directly or in a category."""
-        return ProductPage.objects.live().descendant_of(self)
+        return ProductPage.objects.live().filter(descendants_q(self))
 
     @staticmethod
     def shop_categories(shop: Page) -> list[CategoryPage]:
         """The live categories directly below `shop` (its filter choices); `shop` may be the
         plain page the router loaded."""
-        return list(CategoryPage.objects.child_of(shop).live().only("title", "slug", "url_path"))
+        return list(
+            CategoryPage.objects.filter(children_q(shop)).live().only("title", "slug", "url_path")
+        )
 
 
 class ProductIndexPage(RoutedAncestorsMixin, ListingPageMixin, Page):
