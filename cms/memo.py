@@ -138,3 +138,22 @@ def restricted_page_ids() -> frozenset[int] | None:
         "restricted-pages",
         lambda: frozenset(PageViewRestriction.objects.values_list("page_id", flat=True)),
     )
+
+
+def remember_active_locale() -> None:
+    """Wagtail reads the active language's Locale row on every routed request (to find the site
+    root's translation): one query per page view for a row that changes only when an editor
+    adds a language. Remembered per language and content generation (saving a Locale starts a
+    new one); outside a request Wagtail's own look-up runs."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    original = Locale.__dict__["get_active"].__func__
+    if getattr(original, "_remembers", False):
+        return
+
+    def get_active(cls):
+        return remembered(("active-locale", translation.get_language()), lambda: original(cls))
+
+    get_active._remembers = True  # type: ignore[attr-defined]
+    Locale.get_active = classmethod(get_active)

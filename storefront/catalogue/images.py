@@ -8,21 +8,51 @@ renditions, not every size of every image.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.forms.utils import flatatt
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-# The sizes of a product card's <picture> (webp and jpeg; card_picture below).
-CARD_FILTERS = Filter.expand_spec("fill-{240x240,480x480,640x640}|format-{webp,jpeg}")
-# templates/catalogue/product_page.html: gallery, thumbnails and the share image; the APIs'
-# thumbnail/medium/large (ProductImage.api_fields, storefront API).
+
+@dataclass(frozen=True)
+class PictureSizes:
+    """The renditions of one `<picture>`: fills at each width, in WebP and JPEG, and the layout
+    width the browser chooses by."""
+
+    fills: tuple[str, ...]
+    sizes: str
+
+    @property
+    def filters(self) -> list[str]:
+        return [f"{fill}|format-{kind}" for kind in FORMATS for fill in self.fills]
+
+
+FORMATS = ("webp", "jpeg")
+# templates/catalogue/includes/product_card.html
+CARD = PictureSizes(
+    ("fill-240x240", "fill-480x480", "fill-640x640"),
+    "(min-width: 64em) 16rem, (min-width: 40em) 30vw, 45vw",
+)
+# templates/catalogue/product_page.html: the gallery, its thumbnails, images in the description.
+GALLERY = PictureSizes(
+    ("fill-480x480", "fill-800x800", "fill-1200x1200"),
+    "(min-width: 72em) 35rem, (min-width: 48em) 50vw, 100vw",
+)
+THUMBNAIL = PictureSizes(("fill-96x96", "fill-192x192"), "4rem")
+BODY = PictureSizes(("fill-480x360", "fill-960x720"), "(min-width: 64em) 40rem, 100vw")
+PICTURES = {"card": CARD, "gallery": GALLERY, "thumbnail": THUMBNAIL, "body": BODY}
+
+CARD_FILTERS = CARD.filters
+# The product page (gallery, thumbnails, the share image) and the APIs' thumbnail, medium and
+# large (ProductImage.api_fields, storefront API).
 PRODUCT_FILTERS = [
-    *Filter.expand_spec("fill-{480x480,800x800,1200x1200}|format-{webp,jpeg}"),
-    *Filter.expand_spec("fill-{96x96,192x192}|format-{webp,jpeg}"),
+    *GALLERY.filters,
+    *THUMBNAIL.filters,
     "fill-320x320",
     "fill-640x640",
     "fill-1200x1200",
@@ -30,7 +60,7 @@ PRODUCT_FILTERS = [
 # What a listing shows: the cards, and the storefront API's list (thumbnail, medium, large).
 LISTING_FILTERS = [*CARD_FILTERS, "fill-320x320", "fill-640x640", "fill-1200x1200"]
 # Images placed in a product's description.
-BODY_FILTERS = Filter.expand_spec("fill-{480x360,960x720}|format-{webp,jpeg}")
+BODY_FILTERS = BODY.filters
 
 
 def generate_renditions(images: Iterable, filters: Iterable[str]) -> int:
@@ -52,13 +82,18 @@ def generate_product_renditions(product) -> int:
     return len(images) + len(body_images)
 
 
-def card_renditions_prefetch() -> Prefetch:
-    """The listing sizes only: a listing loads 7 renditions per image, not every size made."""
+def renditions_prefetch(filters: Iterable[str]) -> Prefetch:
+    """Only the renditions at `filters` of each image (`image__renditions`)."""
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(
         "image__renditions",
-        queryset=rendition_model.objects.filter(filter_spec__in=LISTING_FILTERS),
+        queryset=rendition_model.objects.filter(filter_spec__in=list(filters)),
     )
+
+
+def card_renditions_prefetch() -> Prefetch:
+    """The listing sizes only: a listing loads 9 renditions per image, not every size made."""
+    return renditions_prefetch(LISTING_FILTERS)
 
 
 _parsed_operations: dict[str, list] = {}
@@ -87,39 +122,42 @@ def remember_parsed_filters() -> None:
     Filter.operations = prop
 
 
-# The card photo's widths and layout sizes (templates/catalogue/includes/product_card.html).
-CARD_WIDTHS = (240, 480, 640)
-CARD_SIZES = "(min-width: 64em) 16rem, (min-width: 40em) 30vw, 45vw"
-
-
-def card_picture(image, alt: str, *, lazy: bool) -> SafeString:
-    """A card's `<picture>` (WebP and JPEG at 240/480/640 px) from one get_renditions() call.
+def picture(image, kind: PictureSizes, *, alt: str, **attributes: str) -> SafeString:
+    """A `<picture>` (WebP and JPEG at each width) from one get_renditions() call.
 
     The same markup as Wagtail's `{% picture %}` tag, which built a Picture of ResponsiveImages
-    and an `<img>` through the rendition's attribute machinery for every card: half the time of
-    rendering a card. The renditions come prefetched with the listing (card_renditions_prefetch).
+    and each `<img>` through the rendition's attribute machinery: half the time of rendering a
+    product card, and a quarter of a product page's template time. The renditions come
+    prefetched (card_renditions_prefetch, ProductPage.gallery); `flatatt` writes the attributes
+    in alphabetical order, as Wagtail does.
     """
-    renditions = image.get_renditions(*CARD_FILTERS)
+    renditions = image.get_renditions(*kind.filters)
 
     def srcset(file_format: str) -> str:
         return ", ".join(
             f"{rendition.url} {rendition.width}w"
-            for rendition in (
-                renditions[f"fill-{width}x{width}|format-{file_format}"] for width in CARD_WIDTHS
-            )
+            for rendition in (renditions[f"{fill}|format-{file_format}"] for fill in kind.fills)
         )
 
-    fallback = renditions[f"fill-{CARD_WIDTHS[0]}x{CARD_WIDTHS[0]}|format-jpeg"]
+    fallback = renditions[f"{kind.fills[0]}|format-jpeg"]
+    img = {
+        **attributes,
+        "alt": alt,
+        "height": str(fallback.height),
+        "sizes": kind.sizes,
+        "src": fallback.url,
+        "srcset": srcset("jpeg"),
+        "width": str(fallback.width),
+    }
     return format_html(
-        '<picture><source sizes="{sizes}" srcset="{webp}" type="image/webp">'
-        '<img alt="{alt}" class="product-card-image" height="{height}"{loading} sizes="{sizes}"'
-        ' src="{src}" srcset="{jpeg}" width="{width}"></picture>',
-        sizes=CARD_SIZES,
-        webp=srcset("webp"),
-        alt=alt,
-        height=fallback.height,
-        loading=mark_safe(' loading="lazy"') if lazy else "",  # noqa: S308 - a constant
-        src=fallback.url,
-        jpeg=srcset("jpeg"),
-        width=fallback.width,
+        '<picture><source sizes="{}" srcset="{}" type="image/webp"><img{}></picture>',
+        kind.sizes,
+        srcset("webp"),
+        flatatt(img),
     )
+
+
+def card_picture(image, alt: str, *, lazy: bool) -> SafeString:
+    """A product card's photo; the first row's photos are not lazy-loaded."""
+    extra = {"loading": "lazy"} if lazy else {}
+    return picture(image, CARD, alt=alt, **{"class": "product-card-image"}, **extra)

@@ -49,7 +49,11 @@ from storefront.catalogue.availability import (
     shown_availability,
 )
 from storefront.catalogue.forms import ProductPageForm
-from storefront.catalogue.images import card_renditions_prefetch
+from storefront.catalogue.images import (
+    PRODUCT_FILTERS,
+    card_renditions_prefetch,
+    renditions_prefetch,
+)
 from storefront.catalogue.listing import listing_context
 from storefront.catalogue.product import product_context
 
@@ -331,12 +335,13 @@ class ProductPage(RoutedAncestorsMixin, Page):
         return self.images[0] if self.images else None
 
     def gallery(self) -> list[ProductImage]:
-        """The product page's images, each with every size made of it, from the database."""
+        """The product page's images with the sizes the page and the APIs show, from the
+        database (not every size made of them: cards and descriptions have their own)."""
         return list(
             ProductImage.objects.filter(product=self)
             .order_by("sort_order", "pk")
             .select_related("image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(renditions_prefetch(PRODUCT_FILTERS))
         )
 
     def get_context(self, request: HttpRequest, *args, **kwargs):

@@ -6,7 +6,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from storefront.catalogue.cards import product_cards as cards
+from storefront.catalogue.images import PICTURES
 from storefront.catalogue.images import card_picture as picture
+from storefront.catalogue.images import picture as sized
 
 register = template.Library()
 
@@ -31,6 +33,13 @@ def product_cards(context, products) -> str:
 def card_picture(image, alt: str, lazy: bool = False) -> str:
     """A product card's photo (storefront.catalogue.images.card_picture)."""
     return picture(image, alt, lazy=lazy)
+
+
+@register.simple_tag
+def product_picture(image, kind: str, alt: str = "", **attributes) -> str:
+    """A product photo at the sizes of `kind` (gallery, thumbnail, body; storefront.catalogue.
+    images.PICTURES), e.g. `{% product_picture item.image "gallery" alt=... loading="lazy" %}`."""
+    return sized(image, PICTURES[kind], alt=alt, **attributes)
 
 
 @register.simple_tag
