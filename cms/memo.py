@@ -103,9 +103,7 @@ def find_site(request: HttpRequest):
         request._wagtail_site = remembered(key, lambda: Site._find_for_request(request))
         # Every page URL needs the sites' root paths: Wagtail reads them from the cache once
         # per request unless the request already carries them.
-        request._wagtail_cached_site_root_paths = remembered(
-            "site-root-paths", Site.get_site_root_paths
-        )
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
     return Site.find_for_request(request)
 
 
@@ -157,3 +155,21 @@ def remember_active_locale() -> None:
 
     get_active._remembers = True  # type: ignore[attr-defined]
     Locale.get_active = classmethod(get_active)
+
+
+def remember_site_root_paths() -> None:
+    """Every page URL built without a request (`page.url`: the storefront API's cards, basket
+    lines, the policy's links) asked the cache for the sites' root paths, one round trip per
+    link. Remembered per content generation (saving a site or a page starts a new one) inside a
+    request; outside a request Wagtail's own look-up runs."""
+    from wagtail.models import Site
+
+    original = Site.__dict__["get_site_root_paths"].__func__
+    if getattr(original, "_remembers", False):
+        return
+
+    def get_site_root_paths():
+        return remembered("site-root-paths", original)
+
+    get_site_root_paths._remembers = True  # type: ignore[attr-defined]
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)

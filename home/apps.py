@@ -8,10 +8,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self) -> None:
-        from cms.memo import remember_active_locale
+        from cms.memo import remember_active_locale, remember_site_root_paths
         from cms.page_cache import connect_invalidation
         from home import signals  # noqa: F401  (connects the menus' receivers)
 
         # The page cache belongs to the project package (cms), which has no AppConfig of its own.
         connect_invalidation()
         remember_active_locale()
+        remember_site_root_paths()

@@ -9,14 +9,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, When
 from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 
 from cms.tree import children_q
-from storefront.catalogue.listing import PRODUCTS_PER_PAGE, annotate_cards, filter_products
+from storefront.catalogue.listing import (
+    PRODUCTS_PER_PAGE,
+    ListingPaginator,
+    annotate_cards,
+    filter_products,
+    listing_key,
+)
 from storefront.catalogue.models import (
     CategoryPage,
     ProductIndexPage,
@@ -67,12 +72,14 @@ def _image(item) -> dict | None:
     return out
 
 
-def _card(product: ProductPage, image=None) -> dict:
+def _card(request: HttpRequest, product: ProductPage, image=None) -> dict:
     return {
         "id": product.pk,
         "title": product.title,
         "slug": product.slug,
-        "url": product.url,
+        # With the request, Wagtail takes the sites' root paths from it (cms.memo) instead of
+        # asking the cache once per product.
+        "url": product.get_url(request=request),
         "locale": product.locale.language_code,
         "sku": product.sku,
         "price": product.price,
@@ -119,7 +126,15 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
             products = filter_products(products, values)
     else:
         products = filter_products(products, values)
-    paginator = Paginator(with_listing_data(products), filters.page_size)
+    paginator = ListingPaginator(
+        products,
+        filters.page_size,
+        # A search's order comes from the search backend, which runs on every request anyway.
+        remember_as="" if filters.q else f"api:{listing_key(within, values)}",
+        load=lambda ids: with_listing_data(
+            ProductPage.objects.filter(pk__in=ids).select_related("locale")
+        ),
+    )
     page = paginator.get_page(filters.page)
     items = list(page.object_list)
     annotate_cards(items)
@@ -129,7 +144,7 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
         "pages": paginator.num_pages,
         "page_size": filters.page_size,
         "items": [
-            _card(product, product.listing_images[0] if product.listing_images else None)
+            _card(request, product, product.listing_images[0] if product.listing_images else None)
             for product in items
         ],
     }
@@ -146,7 +161,7 @@ def get_product(request: HttpRequest, product_id: int):
     context = product_context(request, product)
     images = product.images
     return {
-        **_card(product, images[0] if images else None),
+        **_card(request, product, images[0] if images else None),
         "availability": context["availability"],
         "stock": product.stock,
         "category": product.category,

@@ -59,16 +59,25 @@ class ListingPaginator(Paginator):
     kept.
     """
 
-    def __init__(self, object_list: QuerySet, per_page: int, *, remember_as: str = "") -> None:
+    def __init__(
+        self,
+        object_list: QuerySet,
+        per_page: int,
+        *,
+        remember_as: str = "",
+        load: Callable[[list[int]], Iterable] | None = None,
+    ) -> None:
         super().__init__(object_list, per_page)
         self.remember_as = remember_as
+        # What reads the page's rows by id (with prefetches, for example); plain rows by default.
+        self.load = load or (lambda ids: object_list.model.objects.filter(pk__in=ids))
 
     def _remembered(self, name: str, make: Callable[[], Any]) -> Any:
         generation = current_generation()
         timeout = settings.LISTING_CACHE_SECONDS
         if not (self.remember_as and generation and timeout):
             return make()
-        key = f"listing:{generation}:{self.remember_as}:{name}"
+        key = f"listing:{generation}:{self.remember_as}:{self.per_page}:{name}"
         value = cache.get(key)
         if value is None:
             value = make()
@@ -86,7 +95,7 @@ class ListingPaginator(Paginator):
             ids = self._remembered(
                 f"page-{number}", lambda: list(sliced.values_list("pk", flat=True))
             )
-            rows = {row.pk: row for row in sliced.model.objects.filter(pk__in=ids)}
+            rows = {row.pk: row for row in self.load(ids)}
             object_list = [rows[pk] for pk in ids if pk in rows]
         return super()._get_page(object_list, number, paginator)
 
