@@ -20,6 +20,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Static files are answered before Django by whitenoise wrapping the application (cms/wsgi.py,
+# cms/static.py). Its middleware, kept for development and the tests, would scan the same files
+# a second time while the server starts (a quarter of a second) and never serve one.
+MIDDLEWARE = [name for name in MIDDLEWARE if name != "whitenoise.middleware.WhiteNoiseMiddleware"]
+
 # HTTPS is terminated at the proxy in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

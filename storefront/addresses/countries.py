@@ -6,7 +6,8 @@ always accepted any country; a shorter list would refuse addresses already saved
 
 Names come from CLDR through Babel, which has Kazakh (django-countries' own catalogue does not),
 so one function names a country on pages, in the address book and in the WhatsApp message.
-They are sorted with the Unicode Collation Algorithm (pyuca, pure Python): "Åland Islands" after
+They are sorted with the Unicode Collation Algorithm (pyuca, pure Python, through the collator
+django-countries loads once per process when pyuca is installed): "Åland Islands" after
 "Afghanistan", "Әзірбайжан" among the А names; code-point order would put Å after Z and Ә, Қ, Ө
 and Ү after Я. The root order, without Kazakh tailoring: Ұ sorts after Ү rather than before it.
 """
@@ -16,16 +17,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import babel
-import pyuca
 from django.conf import settings
 from django.utils import translation
+from django_countries import sort_key as uca_sort_key
 from django_countries.data import COUNTRIES
-
-
-@lru_cache(maxsize=1)
-def _collator() -> pyuca.Collator:
-    """Loaded on first use: reading the collation table costs a worker's start about 0.1 s."""
-    return pyuca.Collator()
 
 
 def _language(language: str | None) -> str:
@@ -45,7 +40,7 @@ def _names(language: str) -> dict[str, str]:
 @lru_cache(maxsize=16)
 def _choices(language: str) -> tuple[tuple[str, str], ...]:
     names = _names(language)
-    return tuple(sorted(names.items(), key=lambda item: _collator().sort_key(item[1])))
+    return tuple(sorted(names.items(), key=uca_sort_key))
 
 
 def country_name(code: str, language: str | None = None) -> str:

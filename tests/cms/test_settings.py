@@ -167,3 +167,33 @@ def test_production_hsts_header_has_no_preload_unless_asked():
 
     assert header() == "max-age=31536000; includeSubDomains"
     assert header(SECURE_HSTS_PRELOAD="true") == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_production_serves_static_files_once_without_whitenoises_middleware(tmp_path):
+    """Static files are answered by the whitenoise wrapper in cms/wsgi.py; the middleware would
+    only scan the same files again while the server starts."""
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.0123456789ab.css").write_text("body{color:red}")
+    code = (
+        "from django.conf import settings; import cms.wsgi, io, json\n"
+        "seen = []\n"
+        "environ = {'REQUEST_METHOD': 'GET', 'PATH_INFO': '/static/css/site.0123456789ab.css',"
+        " 'SERVER_NAME': 'shop.example.com', 'SERVER_PORT': '443', 'wsgi.url_scheme': 'https',"
+        " 'wsgi.input': io.BytesIO()}\n"
+        "body = b''.join(cms.wsgi.application(environ, lambda s, h: seen.append(s)))\n"
+        "print(json.dumps([seen[0], body.decode(), settings.MIDDLEWARE]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**PRODUCTION_ENV, "PATH": os.environ["PATH"], "STATIC_ROOT": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    import json
+
+    status, body, middleware = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (status, body) == ("200 OK", "body{color:red}")
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" not in middleware
