@@ -63,10 +63,13 @@ def live_translations(page: Page) -> list[Page]:
     the hreflang links both need them)."""
     cached = getattr(page, "_live_translations", None)
     if cached is None:
+        # Plain pages with only what a link needs: `page.get_translations()` would read every
+        # field of the page's own type (a product's description included) for each language.
         cached = list(
-            page.get_translations(inclusive=True)
+            Page.objects.filter(translation_key=page.translation_key)
             .live()
             .select_related("locale")
+            .only("url_path", "locale", "locale__language_code")
             .order_by("locale__language_code")
         )
         page._live_translations = cached

@@ -20,6 +20,7 @@ from storefront.catalogue.listing import (
     ListingPaginator,
     annotate_cards,
     filter_products,
+    in_order,
     listing_key,
 )
 from storefront.catalogue.models import (
@@ -131,8 +132,8 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
         filters.page_size,
         # A search's order comes from the search backend, which runs on every request anyway.
         remember_as="" if filters.q else f"api:{listing_key(within, values)}",
-        load=lambda ids: with_listing_data(
-            ProductPage.objects.filter(pk__in=ids).select_related("locale")
+        load=lambda ids: in_order(
+            ids, with_listing_data(ProductPage.objects.filter(pk__in=ids).select_related("locale"))
         ),
     )
     page = paginator.get_page(filters.page)

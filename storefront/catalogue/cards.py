@@ -28,18 +28,29 @@ from django.utils.safestring import SafeString, mark_safe
 
 from cms.memo import current_generation
 from storefront.catalogue.listing import annotate_cards
-from storefront.catalogue.models import listing_prefetches
+from storefront.catalogue.models import ProductPage, listing_prefetches
 
 CARD_TEMPLATE = "catalogue/includes/product_card.html"
 # Cards in the first row are in view at once: their photos are not lazy-loaded.
 EAGER_CARDS = 4
 
 
-def card_key(request: HttpRequest | None, generation: str, product, *, lazy: bool) -> str:
+def card_key(request: HttpRequest | None, generation: str, product_id: int, *, lazy: bool) -> str:
     host = request.get_host() if request is not None else ""
     return (
-        f"card:{generation}:{host}:{translation.get_language()}:{product.pk}:{'l' if lazy else 'e'}"
+        f"card:{generation}:{host}:{translation.get_language()}:{product_id}:{'l' if lazy else 'e'}"
     )
+
+
+def _rows(items: list) -> list:
+    """The products of `items` (products, or product ids read here in one query); a product
+    deleted since its id was listed is left out."""
+    ids = [item for item in items if isinstance(item, int)]
+    if not ids:
+        return items
+    found = {product.pk: product for product in ProductPage.objects.filter(pk__in=ids)}
+    rows = [found.get(item) if isinstance(item, int) else item for item in items]
+    return [row for row in rows if row is not None]
 
 
 def _prepare(products: list) -> None:
@@ -57,23 +68,28 @@ def render_card(request: HttpRequest | None, product, *, lazy: bool) -> SafeStri
     )
 
 
-def product_cards(request: HttpRequest | None, products: Sequence) -> list[SafeString]:
-    """The cards of `products` in order: from the cache when there, rendered (and kept) if not."""
-    products = list(products)
-    lazy = [index >= EAGER_CARDS for index in range(len(products))]
+def product_cards(request: HttpRequest | None, items: Sequence) -> list[SafeString]:
+    """The cards of `items` (products, or their ids) in order: from the cache when there,
+    rendered (and kept) if not. A listing passes ids: when every card is cached, no product
+    row is read at all."""
+    items = list(items)
+    ids = [item if isinstance(item, int) else item.pk for item in items]
+    lazy = {pk: index >= EAGER_CARDS for index, pk in enumerate(ids)}
     generation = current_generation()
     timeout = settings.CARD_CACHE_SECONDS
     if not generation or not timeout:
+        products = _rows(items)
         _prepare(products)
-        return [render_card(request, p, lazy=x) for p, x in zip(products, lazy, strict=True)]
-    keys = [card_key(request, generation, p, lazy=x) for p, x in zip(products, lazy, strict=True)]
-    found = cache.get_many(keys)
-    missing = [p for p, key in zip(products, keys, strict=True) if key not in found]
+        return [render_card(request, p, lazy=lazy[p.pk]) for p in products]
+    keys = {pk: card_key(request, generation, pk, lazy=lazy[pk]) for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    missing = _rows([item for item, pk in zip(items, ids, strict=True) if keys[pk] not in found])
     _prepare(missing)
-    made = {}
-    for product, key, is_lazy in zip(products, keys, lazy, strict=True):
-        if key not in found:
-            made[key] = render_card(request, product, lazy=is_lazy)
+    made = {product.pk: render_card(request, product, lazy=lazy[product.pk]) for product in missing}
     if made:
-        cache.set_many({key: str(html) for key, html in made.items()}, timeout)
-    return [made[key] if key in made else mark_safe(found[key]) for key in keys]  # noqa: S308
+        cache.set_many({keys[pk]: str(html) for pk, html in made.items()}, timeout)
+    return [
+        made[pk] if pk in made else mark_safe(found[keys[pk]])  # noqa: S308 - stored card HTML
+        for pk in ids
+        if pk in made or keys[pk] in found
+    ]

@@ -69,8 +69,11 @@ class ListingPaginator(Paginator):
     ) -> None:
         super().__init__(object_list, per_page)
         self.remember_as = remember_as
-        # What reads the page's rows by id (with prefetches, for example); plain rows by default.
-        self.load = load or (lambda ids: object_list.model.objects.filter(pk__in=ids))
+        # What the page holds for its ids: by default the rows, read by id; a listing of cards
+        # keeps the ids (the card cache reads only the rows it misses).
+        self.load = load or (
+            lambda ids: in_order(ids, object_list.model.objects.filter(pk__in=ids))
+        )
 
     def _remembered(self, name: str, make: Callable[[], Any]) -> Any:
         generation = current_generation()
@@ -95,9 +98,14 @@ class ListingPaginator(Paginator):
             ids = self._remembered(
                 f"page-{number}", lambda: list(sliced.values_list("pk", flat=True))
             )
-            rows = {row.pk: row for row in self.load(ids)}
-            object_list = [rows[pk] for pk in ids if pk in rows]
+            object_list = self.load(ids)
         return super()._get_page(object_list, number, paginator)
+
+
+def in_order(ids: list[int], rows: Iterable) -> list:
+    """`rows` in the order of `ids` (a row deleted meanwhile is left out)."""
+    by_id = {row.pk: row for row in rows}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def listing_key(within: Page, values: dict[str, Any]) -> str:
@@ -107,10 +115,14 @@ def listing_key(within: Page, values: dict[str, Any]) -> str:
 
 
 def paginate(
-    request: HttpRequest, items: QuerySet | Sequence, *, remember_as: str = ""
+    request: HttpRequest,
+    items: QuerySet | Sequence,
+    *,
+    remember_as: str = "",
+    load: Callable[[list[int]], Iterable] | None = None,
 ) -> PaginatorPage:
     """The requested page; a malformed number gives the first, one past the end the last."""
-    paginator = ListingPaginator(items, PRODUCTS_PER_PAGE, remember_as=remember_as)
+    paginator = ListingPaginator(items, PRODUCTS_PER_PAGE, remember_as=remember_as, load=load)
     return paginator.get_page(request.GET.get("page"))
 
 
@@ -130,6 +142,7 @@ def listing_context(request: HttpRequest, listing_page: ListingPageMixin) -> dic
         request,
         filter_products(within.listed_products(), values),
         remember_as=listing_key(within, values),
+        load=list,  # the products' ids: product_cards reads the rows of uncached cards only
     )
     query = request.GET.copy()
     query.pop("page", None)

@@ -63,6 +63,16 @@ def test_a_second_listing_takes_its_cards_from_the_cache_without_loading_photos(
     assert "wagtailimages_rendition" not in tables
 
 
+def test_a_listing_whose_cards_and_results_are_kept_reads_no_product_row(client, ring, settings):
+    settings.LISTING_CACHE_SECONDS = 300
+    shop_page(client)
+    with CaptureQueriesContext(connection) as queries:
+        html = shop_page(client)
+
+    assert "Amber ring" in card_of(html, "Amber ring")
+    assert not [q["sql"] for q in queries.captured_queries if "catalogue_productpage" in q["sql"]]
+
+
 def test_a_published_price_shows_at_once(client, ring):
     assert "8,000" in card_of(shop_page(client), "Amber ring")
 
