@@ -61,7 +61,7 @@ class ListingPaginator(Paginator):
 
     def __init__(
         self,
-        object_list: QuerySet,
+        object_list: QuerySet | Sequence,
         per_page: int,
         *,
         remember_as: str = "",
