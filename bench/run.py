@@ -60,6 +60,7 @@ def bench_env(page_cache: bool = True, fragments: bool = True) -> dict[str, str]
         PAGE_CACHE_SECONDS="600" if page_cache else "0",
         CARD_CACHE_SECONDS="600" if fragments else "0",
         LISTING_CACHE_SECONDS="600" if fragments else "0",
+        PRODUCT_CACHE_SECONDS="600" if fragments else "0",
         LOG_LEVEL="WARNING",
         # The checkout flow posts hundreds of inquiries a second from one address on purpose:
         # the anti-spam limits and form timing checks would (rightly) refuse them.
@@ -159,7 +160,7 @@ with override_settings(ALLOWED_HOSTS=["*"]):
         counts = []
         for page_seconds, seconds in ((0, 600), (600, 600), (0, 0)):
             with override_settings(PAGE_CACHE_SECONDS=page_seconds, CARD_CACHE_SECONDS=seconds,
-                                   LISTING_CACHE_SECONDS=seconds):
+                                   LISTING_CACHE_SECONDS=seconds, PRODUCT_CACHE_SECONDS=seconds):
                 client = Client()
                 client.get(url)  # warm: renditions, settings rows
                 client = Client()
@@ -297,8 +298,8 @@ def main() -> None:
     gunicorn_args = ["-c", "cms/gunicorn.conf.py", "cms.wsgi"]
     rows: list[tuple[str, str, dict, str]] = []
 
-    # Page cache on; off (product cards and listing results still cached); all off (the listings
-    # only: the other pages show no cards and list nothing).
+    # Page cache on; off (product cards, listing results and product pages' parts still cached);
+    # all off (the listings and the product page: the other pages keep nothing of their own).
     runs = [(True, True), (False, True), (False, False)]
     for cached, cards in runs:
         server = Server(bench_env(page_cache=cached, fragments=cards), gunicorn_args)
@@ -308,7 +309,9 @@ def main() -> None:
                 wrk(base + url, connections=4, seconds=1)
             names = urls if cached else pages
             if not cards:
-                names = {name: pages[name] for name in ("listing", "category (filtered)")}
+                names = {
+                    name: pages[name] for name in ("listing", "category (filtered)", "product")
+                }
             for name, url in names.items():
                 if not cached and name == "API product list":
                     continue  # the API is never page-cached: measured once
@@ -411,9 +414,9 @@ def render_report(rows, startup: float, respawn: float | None) -> str:
         f"app); a killed worker's replacement answered a shop page "
         f"{fmt((respawn or 0) * 1000, 0)} ms after the kill",
         "- queries: SQL queries per request (in-process, with the caches of the row)",
-        "- page cache off: product cards and listing results (count, each page's products) "
-        "still come from their caches (storefront/catalogue/cards.py, listing.py); all off: "
-        "no cache at all",
+        "- page cache off: product cards, listing results (count, each page's products) and a "
+        "product page's photos and data still come from their caches (storefront/catalogue/"
+        "cards.py, listing.py, product.py); all off: no cache at all",
         *(
             ["- search not measured (SQLite's full-text backend; docs/performance.md)"]
             if SKIP_SEARCH

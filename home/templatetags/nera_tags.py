@@ -77,23 +77,14 @@ def seo_head(context, title: str = "", description: str = "", site_name: str = "
     data = context.get("seo") or seo.seo_context(request, page)
     if page is not None and hasattr(page, "hero_title") and not page.seo_title:
         title = f"{site_name} · {page.hero_title}"  # the home page: the shop and what it sells
-    og_image = None
-    if isinstance(page, ProductPage) and page.images:
-        # get_renditions(), unlike get_rendition(), does not write the prefetched rendition
-        # back to the cache on every page view.
-        rendition = page.images[0].image.get_renditions("fill-1200x1200")["fill-1200x1200"]
-        og_image = {
-            "url": seo.absolute_url(request, rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-        }
     return {
         "seo": data,
         "title": title,
         "description": description,
         "site_name": site_name,
         "og_type": "product" if isinstance(page, ProductPage) else "website",
-        "og_image": og_image,
+        # A product page's share image, kept with its gallery (storefront/catalogue/product.py).
+        "og_image": context.get("og_image"),
     }
 
 

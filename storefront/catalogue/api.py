@@ -29,7 +29,7 @@ from storefront.catalogue.models import (
     ProductPage,
     with_listing_data,
 )
-from storefront.catalogue.product import product_context
+from storefront.catalogue.product import product_facts
 from storefront.catalogue.schemas import CategoryOut, ProductDetail, ProductPageOut
 from storefront.catalogue.search import search_results
 
@@ -133,7 +133,11 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
         # A search's order comes from the search backend, which runs on every request anyway.
         remember_as="" if filters.q else f"api:{listing_key(within, values)}",
         load=lambda ids: in_order(
-            ids, with_listing_data(ProductPage.objects.filter(pk__in=ids).select_related("locale"))
+            ids,
+            with_listing_data(
+                ProductPage.objects.filter(pk__in=ids).select_related("locale"),
+                IMAGE_SPECS.values(),
+            ),
         ),
     )
     page = paginator.get_page(filters.page)
@@ -159,8 +163,8 @@ def get_product(request: HttpRequest, product_id: int):
     product = ProductPage.objects.live().select_related("locale").filter(pk=product_id).first()
     if product is None:
         raise Http404
-    context = product_context(request, product)
-    images = product.images
+    context = product_facts(product)
+    images = product.gallery()
     return {
         **_card(request, product, images[0] if images else None),
         "availability": context["availability"],

@@ -48,7 +48,9 @@ def _rows(items: list) -> list:
     ids = [item for item in items if isinstance(item, int)]
     if not ids:
         return items
-    found = {product.pk: product for product in ProductPage.objects.filter(pk__in=ids)}
+    # A card shows no description: its StreamField is neither read nor decoded.
+    products = ProductPage.objects.filter(pk__in=ids).defer_streamfields()
+    found = {product.pk: product for product in products}
     rows = [found.get(item) if isinstance(item, int) else item for item in items]
     return [row for row in rows if row is not None]
 

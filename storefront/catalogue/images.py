@@ -57,8 +57,6 @@ PRODUCT_FILTERS = [
     "fill-640x640",
     "fill-1200x1200",
 ]
-# What a listing shows: the cards, and the storefront API's list (thumbnail, medium, large).
-LISTING_FILTERS = [*CARD_FILTERS, "fill-320x320", "fill-640x640", "fill-1200x1200"]
 # Images placed in a product's description.
 BODY_FILTERS = BODY.filters
 
@@ -83,17 +81,18 @@ def generate_product_renditions(product) -> int:
 
 
 def renditions_prefetch(filters: Iterable[str]) -> Prefetch:
-    """Only the renditions at `filters` of each image (`image__renditions`)."""
+    """Only the renditions at `filters` of each image (`image__renditions`).
+
+    Into `prefetched_renditions`, which Wagtail's get_renditions() reads as a plain list: the
+    prefetch cache of `image.renditions` cost a queryset clone per image when filled and
+    another on every get_renditions() call.
+    """
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(
         "image__renditions",
         queryset=rendition_model.objects.filter(filter_spec__in=list(filters)),
+        to_attr="prefetched_renditions",
     )
-
-
-def card_renditions_prefetch() -> Prefetch:
-    """The listing sizes only: a listing loads 9 renditions per image, not every size made."""
-    return renditions_prefetch(LISTING_FILTERS)
 
 
 _parsed_operations: dict[str, list] = {}
@@ -128,7 +127,7 @@ def picture(image, kind: PictureSizes, *, alt: str, **attributes: str) -> SafeSt
     The same markup as Wagtail's `{% picture %}` tag, which built a Picture of ResponsiveImages
     and each `<img>` through the rendition's attribute machinery: half the time of rendering a
     product card, and a quarter of a product page's template time. The renditions come
-    prefetched (card_renditions_prefetch, ProductPage.gallery); `flatatt` writes the attributes
+    prefetched (listing_prefetches, ProductPage.gallery); `flatatt` writes the attributes
     in alphabetical order, as Wagtail does.
     """
     renditions = image.get_renditions(*kind.filters)

@@ -1,45 +1,120 @@
 """What the product page (and the storefront API's product) shows: gallery, variants, stock
-left, breadcrumbs and the data for search engines."""
+left, breadcrumbs and the data for search engines.
+
+The page's photos (gallery and thumbnails, `<picture>` elements of 14 renditions for two
+photos), its share image and its schema.org data change only with content, like a product card;
+building them (two queries and the pictures) was a quarter of a product page's time for the
+shoppers the page cache does not serve (a basket or an account). So they are kept, rendered, in
+the cache per product, host, language and content generation (cms.page_cache: every publish,
+page save, stock, variant, image or setting change starts a new one), and read in one round
+trip. Nothing per visitor is in them: the gallery is rendered with a plain template context,
+and the add-to-basket form (its CSRF token, the chosen variant) is rendered on every request. A
+preview is never kept: it shows a draft.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from cms.memo import current_generation
 from home.routing import ANCESTORS_ATTRIBUTE
-from home.seo import breadcrumb_data, seo_context
+from home.seo import absolute_url, breadcrumb_data, seo_context
 from storefront.catalogue.availability import LOW_STOCK, shown_availability
-from storefront.catalogue.structured_data import product_structured_data
+from storefront.catalogue.structured_data import json_ld_script, product_structured_data
 
 if TYPE_CHECKING:
-    from storefront.catalogue.models import ProductPage
+    from storefront.catalogue.models import ProductPage, ProductVariant
+
+GALLERY_TEMPLATE = "catalogue/includes/product_gallery.html"
+# The share image (og:image) and the schema.org images: the largest square.
+SHARE_IMAGE = "fill-1200x1200"
 
 
-def product_context(request: HttpRequest | None, page: ProductPage) -> dict[str, Any]:
-    """The product page's gallery, variants, breadcrumbs and SEO data."""
-    page.images = page.gallery()
+def product_facts(page: ProductPage) -> dict[str, Any]:
+    """Variants (each marked orderable or not), availability and the stock left to show."""
     variants = list(page.variants.order_by("sort_order", "pk"))
     for variant in variants:
         variant.product = page  # variant.price reads the product without another query
         variant.orderable = page.available_quantity(variant) > 0
     availability = shown_availability(page, variants)
-    crumbs = breadcrumbs(page)
     stock = sum(v.stock for v in variants) if variants else page.stock
     return {
         "variants": variants,
-        "chosen_variant": request.GET.get("variant", "") if request is not None else "",
         "availability": availability,
         "low_stock": stock if availability == "in_stock" and stock <= LOW_STOCK else 0,
+    }
+
+
+def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
+    """The product page's variants, breadcrumbs, SEO data and its kept parts (`parts`)."""
+    facts = product_facts(page)
+    crumbs = breadcrumbs(page)
+    parts = product_parts(request, page, facts["variants"], crumbs)
+    return {
+        **facts,
+        "chosen_variant": request.GET.get("variant", ""),
         "breadcrumbs": crumbs,
         "seo": seo_context(request, page),
-        "structured_data": product_structured_data(request, page, variants),
-        "breadcrumb_data": breadcrumb_data(
-            request,
-            [(crumb.title, crumb.get_url(request=request)) for crumb in crumbs]
-            + [(page.title, page.get_url(request=request))],
-        ),
+        "parts": parts,
+        "og_image": parts["og_image"],
+    }
+
+
+def parts_key(request: HttpRequest, generation: str, page: Page) -> str:
+    return f"product:{generation}:{request.get_host()}:{translation.get_language()}:{page.pk}"
+
+
+def product_parts(
+    request: HttpRequest, page: ProductPage, variants: list[ProductVariant], crumbs: list[Page]
+) -> dict[str, Any]:
+    """The gallery's HTML, the schema.org data's HTML and the share image, from the cache when
+    kept there (see the module's docstring)."""
+    generation = current_generation()
+    timeout = settings.PRODUCT_CACHE_SECONDS
+    keep = bool(generation and timeout) and not getattr(request, "is_preview", False)
+    if keep:
+        key = parts_key(request, generation, page)
+        kept = cache.get(key)
+        if kept is not None:
+            return {**kept, "gallery": mark_safe(kept["gallery"]), "data": mark_safe(kept["data"])}  # noqa: S308 - stored HTML
+    parts = build_product_parts(request, page, variants, crumbs)
+    if keep:
+        cache.set(
+            key, {**parts, "gallery": str(parts["gallery"]), "data": str(parts["data"])}, timeout
+        )
+    return parts
+
+
+def build_product_parts(
+    request: HttpRequest, page: ProductPage, variants: list[ProductVariant], crumbs: list[Page]
+) -> dict[str, Any]:
+    images = page.images = page.gallery()
+    share = images[0].image.get_renditions(SHARE_IMAGE)[SHARE_IMAGE] if images else None
+    gallery = get_template(GALLERY_TEMPLATE).template.render(Context({"images": images}))
+    crumb_links = [(crumb.title, crumb.get_url(request=request)) for crumb in crumbs]
+    crumb_links.append((page.title, page.get_url(request=request)))
+    data = json_ld_script(product_structured_data(request, page, variants)) + json_ld_script(
+        breadcrumb_data(request, crumb_links)
+    )
+    return {
+        "gallery": mark_safe(gallery),  # noqa: S308 - an autoescaped template's output
+        "data": data,
+        "og_image": {
+            "url": absolute_url(request, share.url),
+            "width": share.width,
+            "height": share.height,
+        }
+        if share is not None
+        else None,
     }
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from home.models import OperatorSettings
 from home.seo import absolute_url, organization_data, page_description, site_root_url
@@ -13,6 +17,15 @@ from storefront.catalogue.availability import SCHEMA_AVAILABILITY, shown_availab
 
 if TYPE_CHECKING:
     from storefront.catalogue.models import ProductPage, ProductVariant
+
+# The same escapes as Django's json_script: nothing in the data can close the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: Any) -> SafeString:
+    """A schema.org JSON-LD data block (not executable, so allowed under the CSP)."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
 def offer_data(

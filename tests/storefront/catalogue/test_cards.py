@@ -6,12 +6,15 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Rendition
 
-from storefront.catalogue.models import ProductPage
+from storefront.catalogue.images import CARD_FILTERS, PRODUCT_FILTERS
+from storefront.catalogue.models import ProductImage, ProductPage
 from storefront.catalogue.sync import set_stock
-from tests.factories.catalogue import translate_page
+from tests.factories.catalogue import ProductImageFactory, ProductPageFactory, translate_page
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -71,6 +74,35 @@ def test_a_listing_whose_cards_and_results_are_kept_reads_no_product_row(client,
 
     assert "Amber ring" in card_of(html, "Amber ring")
     assert not [q["sql"] for q in queries.captured_queries if "catalogue_productpage" in q["sql"]]
+
+
+def test_a_card_loads_only_its_first_photo_in_the_editors_order_at_the_card_sizes(
+    client, shop, settings
+):
+    """A listing loaded every photo of its 24 products with nine renditions each, to show one
+    photo per card at six sizes."""
+    settings.CARD_CACHE_SECONDS = 0
+    product = ProductPageFactory(parent=shop["rings"], title="Layered ring", slug="layered-ring")
+    for order, alt in ((2, "Third photo"), (0, "First photo"), (1, "Second photo")):
+        item = ProductImageFactory(product=product, sort_order=order, alt_text=alt)
+        item.image.get_renditions(*CARD_FILTERS, *PRODUCT_FILTERS)  # as publishing makes them
+    loaded = []
+
+    def record(sender, instance, **kwargs):
+        loaded.append(instance)
+
+    post_init.connect(record, sender=ProductImage)
+    post_init.connect(record, sender=Rendition)
+    try:
+        card = card_of(shop_page(client), "Layered ring")
+    finally:
+        post_init.disconnect(record, sender=ProductImage)
+        post_init.disconnect(record, sender=Rendition)
+
+    assert 'alt="First photo"' in card
+    assert "Second photo" not in card and "Third photo" not in card
+    assert [i.alt_text for i in loaded if isinstance(i, ProductImage)] == ["First photo"]
+    assert sorted(r.filter_spec for r in loaded if isinstance(r, Rendition)) == sorted(CARD_FILTERS)
 
 
 def test_a_published_price_shows_at_once(client, ring):

@@ -109,3 +109,29 @@ def test_nothing_is_kept_when_switched_off(client, rings, settings):
     ProductPage.objects.filter(title="Coral ring").update(price=Decimal("1"))
 
     assert listing(client) == (3, ["Coral ring", "Amber ring", "Jade ring"])
+
+
+def category_choices(client) -> list[str]:
+    html = client.get("/en/shop/").content.decode()
+    select = re.search(r'<select name="category"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r"<option value=\"([^\"]*)\"", select.group(1))
+
+
+def test_the_shops_categories_are_read_once_per_content_generation(client, rings, shop):
+    assert category_choices(client) == ["", "rings", "scarves"]
+    with CaptureQueriesContext(connection) as queries:
+        assert category_choices(client) == ["", "rings", "scarves"]
+    assert not [q for q in queries.captured_queries if "catalogue_categorypage" in q["sql"]]
+
+    from tests.factories.catalogue import CategoryPageFactory
+
+    CategoryPageFactory(parent=shop["index"], title="Brooches", slug="brooches")
+
+    assert category_choices(client) == ["", "rings", "scarves", "brooches"]
+    # A category chosen from the remembered list lists its own products.
+    assert listing(client, "/en/shop/?category=rings&sort=price")[1] == [
+        "Amber ring",
+        "Jade ring",
+        "Coral ring",
+    ]
+    assert listing(client, "/en/shop/?category=brooches")[0] == 0
