@@ -2,19 +2,24 @@
 
 Wagtail routes `/en/shop/rings/ring-1/` by asking each page for its child (one query) and then
 for the child's specific page (another), so a product three levels down cost seven queries
-before any rendering. Every page stores its `url_path`, so the whole chain comes in one query;
-the target's specific page is the second. A page type with its own `route()` (for example the
-privacy policy's routable archive) anywhere on the way makes the router fall back to Wagtail's.
-"""
+before any rendering. Every page stores its `url_path`, so the whole chain above the target
+comes in one query (and is remembered per content generation); the target's id and type come
+from a light look-up among its parent's children, and its specific page from a second query.
+A page type with its own `route()` (for example the privacy policy's routable archive) anywhere
+on the way makes the router fall back to Wagtail's."""
 
 from __future__ import annotations
 
+import copy
+
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from cms.memo import restricted_page_ids
+from cms.memo import remembered, restricted_page_ids
+from cms.tree import children_q
 
 # Set on the routed page: its ancestors below the tree root, root of the site first.
 ANCESTORS_ATTRIBUTE = "_route_ancestors"
@@ -27,12 +32,14 @@ def _plain_route(page: Page) -> bool:
     return cls is not None and cls.route is Page.route
 
 
-def route_by_url_path(
-    root: Page, request: HttpRequest, components: list[str]
-) -> RouteResult | None:
-    """The route below `root` (a site's root page), or None to let Wagtail route instead."""
-    if not components:
-        return None
+class _Missing(Exception):
+    """No page at one of the components: nothing is remembered (a made-up address must not
+    grow the per-process memory)."""
+
+
+def _ancestors(root: Page, components: list[str]) -> tuple[Page | None, list[Page]] | None:
+    """The tree root and the pages at `components` below `root` (each routed the plain way),
+    or None when one routes itself; _Missing when one does not exist."""
     paths = [f"{root.url_path}{'/'.join(components[: i + 1])}/" for i in range(len(components))]
     # url_path has no index: the slugs (each page's url_path ends with its slug) let the
     # database find the few candidates by the slug index instead of reading every page row
@@ -48,15 +55,51 @@ def route_by_url_path(
     if len(chain) != len(paths) or any(
         page.depth != root.depth + position + 1 for position, page in enumerate(chain)
     ):
+        raise _Missing
+    if not all(_plain_route(page) for page in chain):
         return None
-    if not all(_plain_route(page) for page in chain[:-1]):
+    return tree_root, chain
+
+
+def route_by_url_path(
+    root: Page, request: HttpRequest, components: list[str]
+) -> RouteResult | None:
+    """The route below `root` (a site's root page), or None to let Wagtail route instead.
+
+    The pages above the target (the shop, a category: a few per site and language) are
+    remembered per content generation (cms.memo; moving, renaming or publishing a page starts a
+    new one), so a product page reads only its own row: a light look-up of its id and type
+    among its parent's children, then its specific page.
+    """
+    if not components:
         return None
-    target_class = chain[-1].specific_class
-    if target_class is None:
+    try:
+        found = remembered(
+            ("route-ancestors", root.pk, tuple(components[:-1])),
+            lambda: _ancestors(root, components[:-1]),
+        )
+    except _Missing:
         return None
-    target = target_class.objects.get(pk=chain[-1].pk)
-    target._cached_parent_obj = chain[-2] if len(chain) > 1 else root
-    setattr(target, ANCESTORS_ATTRIBUTE, [root, *chain[:-1]])
+    if found is None:
+        return None
+    tree_root, chain = (
+        copy.copy(found[0]) if found[0] is not None else None,
+        [copy.copy(page) for page in found[1]],
+    )
+    parent = chain[-1] if chain else root
+    row = (
+        Page.objects.filter(children_q(parent), slug=components[-1])
+        .values_list("pk", "content_type_id")
+        .first()
+    )
+    if row is None:
+        return None
+    target_class = ContentType.objects.get_for_id(row[1]).model_class()
+    if target_class is None or not issubclass(target_class, Page):
+        return None
+    target = target_class.objects.get(pk=row[0])
+    target._cached_parent_obj = parent
+    setattr(target, ANCESTORS_ATTRIBUTE, [root, *chain])
     setattr(target, TREE_ROOT_ATTRIBUTE, tree_root)
     return target.route(request, [])
 
