@@ -6,6 +6,7 @@ number of queries whatever the page size (the listing prefetches of models.py).
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from typing import Literal
 
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from ninja import Field, Query, Router, Schema
 
+from cms.memo import remembered
 from cms.tree import children_q
 from storefront.catalogue.listing import (
     PRODUCTS_PER_PAGE,
@@ -52,12 +54,17 @@ class ProductFilters(Schema):
 
 
 def shop_for_language() -> ProductIndexPage:
-    """The live shop index in the active language (else the default language's)."""
-    shops = ProductIndexPage.objects.live().select_related("locale")
-    shop = shops.filter(locale__language_code=get_language()).first() or shops.first()
+    """The live shop index in the active language (else the default language's), remembered
+    per content generation (cms.memo) like the routed pages above a product."""
+
+    def find() -> ProductIndexPage | None:
+        shops = ProductIndexPage.objects.live().select_related("locale")
+        return shops.filter(locale__language_code=get_language()).first() or shops.first()
+
+    shop = remembered(("api-shop", get_language()), find)
     if shop is None:
         raise Http404
-    return shop
+    return copy.copy(shop)
 
 
 def _image(item) -> dict | None:

@@ -70,6 +70,7 @@ def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
 
 
 def parts_key(request: HttpRequest, generation: str, page: Page) -> str:
+    """Host and language apart: the data's addresses and the gallery's labels differ."""
     return f"product:{generation}:{request.get_host()}:{translation.get_language()}:{page.pk}"
 
 
@@ -79,24 +80,26 @@ def product_parts(
     """The gallery's HTML, the schema.org data's HTML and the share image, from the cache when
     kept there (see the module's docstring)."""
     generation = current_generation()
-    timeout = settings.PRODUCT_CACHE_SECONDS
-    keep = bool(generation and timeout) and not getattr(request, "is_preview", False)
-    if keep:
-        key = parts_key(request, generation, page)
-        kept = cache.get(key)
-        if kept is not None:
-            return {**kept, "gallery": mark_safe(kept["gallery"]), "data": mark_safe(kept["data"])}  # noqa: S308 - stored HTML
+    keep = bool(generation and settings.PRODUCT_CACHE_SECONDS) and not getattr(
+        request, "is_preview", False
+    )
+    key = parts_key(request, generation, page) if keep else ""
+    kept = cache.get(key) if keep else None
+    if kept is not None:
+        # HTML this module rendered with autoescaping templates and format_html.
+        html = {name: mark_safe(kept[name]) for name in ("gallery", "data")}  # noqa: S308
+        return {**kept, **html}
     parts = build_product_parts(request, page, variants, crumbs)
     if keep:
-        cache.set(
-            key, {**parts, "gallery": str(parts["gallery"]), "data": str(parts["data"])}, timeout
-        )
+        stored = {**parts, "gallery": str(parts["gallery"]), "data": str(parts["data"])}
+        cache.set(key, stored, settings.PRODUCT_CACHE_SECONDS)
     return parts
 
 
 def build_product_parts(
     request: HttpRequest, page: ProductPage, variants: list[ProductVariant], crumbs: list[Page]
 ) -> dict[str, Any]:
+    """What product_parts keeps, made from the database (two queries for the photos)."""
     images = page.images = page.gallery()
     share = images[0].image.get_renditions(SHARE_IMAGE)[SHARE_IMAGE] if images else None
     gallery = get_template(GALLERY_TEMPLATE).template.render(Context({"images": images}))

@@ -35,3 +35,19 @@ def test_product_urls_use_the_root_paths_remembered_for_the_content_generation(
     new_generation()
     replace_root_paths_behind_wagtails_back()
     assert product_urls(client) == [None] * len(real)  # a new generation reads them afresh
+
+
+def test_the_shop_is_read_once_per_content_generation(client, shop, settings, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.CONTENT_MEMORY = True
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+    first = product_urls(client)
+    with CaptureQueriesContext(connection) as queries:
+        assert product_urls(client) == first
+    assert not [q for q in queries.captured_queries if "catalogue_productindexpage" in q["sql"]]
+
+    shop["shop"].unpublish()  # a new generation: the shop is looked for afresh
+
+    assert client.get(f"{STORE}/products/").status_code == 404
