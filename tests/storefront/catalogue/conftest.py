@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories.catalogue import (
@@ -50,6 +51,22 @@ def make_product(parent, *, images: int = 1, variants: int = 0, **fields):
 @pytest.fixture
 def product_maker():
     return make_product
+
+
+@pytest.fixture
+def kept_content(settings, tmp_path):
+    """Page cache off (shoppers with a basket never get it), content remembered per generation
+    (cms.memo); call it with the fragment caches to switch on, e.g. CARD_CACHE_SECONDS=300."""
+
+    def keep(**seconds: int) -> None:
+        cache.clear()
+        settings.PAGE_CACHE_SECONDS = 0
+        settings.CONTENT_MEMORY = True
+        settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+        for name, value in seconds.items():
+            setattr(settings, name, value)
+
+    return keep
 
 
 PRICE = Decimal("12500.00")

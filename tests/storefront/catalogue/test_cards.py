@@ -4,7 +4,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_init
 from django.test import Client
@@ -20,13 +19,8 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture(autouse=True)
-def card_cache_on(settings, tmp_path):
-    """The page cache stays off (shoppers with a basket never get it); the card cache is on."""
-    cache.clear()
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.CARD_CACHE_SECONDS = 300
-    settings.CONTENT_MEMORY = True
-    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+def card_cache_on(kept_content):
+    kept_content(CARD_CACHE_SECONDS=300)
 
 
 @pytest.fixture

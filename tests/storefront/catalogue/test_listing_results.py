@@ -5,7 +5,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,13 +13,8 @@ from tests.factories.catalogue import ProductPageFactory
 
 
 @pytest.fixture(autouse=True)
-def listing_cache_on(settings, tmp_path):
-    """Page cache off (shoppers with a basket never get it); listing results kept."""
-    cache.clear()
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.LISTING_CACHE_SECONDS = 300
-    settings.CONTENT_MEMORY = True
-    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+def listing_cache_on(kept_content):
+    kept_content(LISTING_CACHE_SECONDS=300)
 
 
 @pytest.fixture

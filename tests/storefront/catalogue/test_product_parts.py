@@ -21,13 +21,8 @@ JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 
 @pytest.fixture(autouse=True)
-def parts_kept(settings, tmp_path):
-    """The page cache stays off (shoppers with a basket never get it); the parts are kept."""
-    cache.clear()
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.PRODUCT_CACHE_SECONDS = 300
-    settings.CONTENT_MEMORY = True
-    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+def parts_kept(kept_content):
+    kept_content(PRODUCT_CACHE_SECONDS=300)
 
 
 @pytest.fixture

@@ -12,10 +12,8 @@ from tests.factories.catalogue import CategoryPageFactory
 
 
 @pytest.fixture(autouse=True)
-def remembered_routes(settings, tmp_path):
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.CONTENT_MEMORY = True
-    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+def remembered_routes(kept_content):
+    kept_content()
 
 
 @pytest.fixture
