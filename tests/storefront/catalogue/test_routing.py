@@ -77,6 +77,7 @@ def test_a_moved_product_and_a_renamed_category_are_found_at_once(client, shop, 
     assert served(client, "/en/shop/rings/ring-1/")[0] in {301, 404}
 
 
+@pytest.mark.hardening("H12")
 def test_a_category_made_private_closes_its_remembered_products(client, shop, rings):
     assert served(client, rings[0].url)[0] == 200
 
