@@ -23,6 +23,8 @@ DEFAULT_LANGUAGE = "en"
 OG_LOCALES = {"en": "en_US", "ru": "ru_RU", "kk": "kk_KZ"}
 # Search engines cut descriptions at about this many characters.
 DESCRIPTION_LENGTH = 160
+# Where translation_urls() keeps its answer on a page object.
+TRANSLATION_URLS_ATTRIBUTE = "_translation_urls"
 
 
 def site_root_url(request: HttpRequest | None) -> str:
@@ -58,34 +60,36 @@ def page_description(page: Page) -> str:
     return ""
 
 
-def live_translations(page: Page) -> list[Page]:
-    """`page` and its live translations, read once per page object (the language switcher and
-    the hreflang links both need them)."""
-    cached = getattr(page, "_live_translations", None)
-    if cached is None:
+def translation_urls(request: HttpRequest | None, page: Page) -> dict[str, str]:
+    """The address of `page` and of each live translation, by language, worked out once per page
+    object: the language switcher and the hreflang links both need them, and a product page
+    brings them from its kept parts (storefront.catalogue.product) without reading them at all."""
+    urls = getattr(page, TRANSLATION_URLS_ATTRIBUTE, None)
+    if urls is None:
         # Plain pages with only what a link needs: `page.get_translations()` would read every
         # field of the page's own type (a product's description included) for each language.
-        cached = list(
+        translations = (
             Page.objects.filter(translation_key=page.translation_key)
             .live()
             .select_related("locale")
             .only("url_path", "locale", "locale__language_code")
             .order_by("locale__language_code")
         )
-        page._live_translations = cached
-    return cached
+        urls = {}
+        for translated in translations:
+            url = translated.get_url(request=request)
+            if url:
+                urls[translated.locale.language_code] = url
+        setattr(page, TRANSLATION_URLS_ATTRIBUTE, urls)
+    return urls
 
 
 def page_alternates(request: HttpRequest, page: Page) -> list[dict[str, str]]:
     """Every live translation of `page`, by language, as absolute URLs."""
-    alternates = []
-    for translated in live_translations(page):
-        relative = translated.get_url(request=request)
-        if relative:
-            alternates.append(
-                {"code": translated.locale.language_code, "url": absolute_url(request, relative)}
-            )
-    return alternates
+    return [
+        {"code": code, "url": absolute_url(request, url)}
+        for code, url in translation_urls(request, page).items()
+    ]
 
 
 def view_alternates(request: HttpRequest) -> list[dict[str, str]]:

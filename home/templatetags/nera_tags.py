@@ -17,12 +17,7 @@ def language_switcher(context):
     request = context.get("request")
     current = translation.get_language()
     page = context.get("page")
-    urls: dict[str, str] = {}
-    if isinstance(page, Page):
-        for translated in seo.live_translations(page):
-            url = translated.get_url(request=request)
-            if url:
-                urls[translated.locale.language_code] = url
+    urls = seo.translation_urls(request, page) if isinstance(page, Page) else {}
     path = request.get_full_path() if request else "/"
     entries = []
     for code, name in settings.LANGUAGES:

@@ -2,8 +2,8 @@
 left, breadcrumbs and the data for search engines.
 
 The page's photos (gallery and thumbnails, `<picture>` elements of 14 renditions for two
-photos), its share image and its schema.org data change only with content, like a product card;
-building them (two queries and the pictures) was a quarter of a product page's time for the
+photos), its share image, its schema.org data and the addresses of its translations change only
+with content, like a product card; building them (three queries and the pictures) was a quarter of a product page's time for the
 shoppers the page cache does not serve (a basket or an account). So they are kept, rendered, in
 the cache per product, host, language and content generation (cms.page_cache: every publish,
 page save, stock, variant, image or setting change starts a new one), and read in one round
@@ -27,7 +27,13 @@ from wagtail.models import Page
 
 from cms.memo import current_generation
 from home.routing import ANCESTORS_ATTRIBUTE
-from home.seo import absolute_url, breadcrumb_data, seo_context
+from home.seo import (
+    TRANSLATION_URLS_ATTRIBUTE,
+    absolute_url,
+    breadcrumb_data,
+    seo_context,
+    translation_urls,
+)
 from storefront.catalogue.availability import LOW_STOCK, shown_availability
 from storefront.catalogue.structured_data import json_ld_script, product_structured_data
 
@@ -37,6 +43,9 @@ if TYPE_CHECKING:
 GALLERY_TEMPLATE = "catalogue/includes/product_gallery.html"
 # The share image (og:image) and the schema.org images: the largest square.
 SHARE_IMAGE = "fill-1200x1200"
+# Part of the cache key: a release that changes what is kept must not read an older release's
+# parts, which live on in a shared cache until their generation ends.
+PARTS_FORMAT = 2
 
 
 def product_facts(page: ProductPage) -> dict[str, Any]:
@@ -71,7 +80,8 @@ def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
 
 def parts_key(request: HttpRequest, generation: str, page: Page) -> str:
     """Host and language apart: the data's addresses and the gallery's labels differ."""
-    return f"product:{generation}:{request.get_host()}:{translation.get_language()}:{page.pk}"
+    host, language = request.get_host(), translation.get_language()
+    return f"product:{PARTS_FORMAT}:{generation}:{host}:{language}:{page.pk}"
 
 
 def product_parts(
@@ -88,6 +98,7 @@ def product_parts(
     if kept is not None:
         # HTML this module rendered with autoescaping templates and format_html.
         html = {name: mark_safe(kept[name]) for name in ("gallery", "data")}  # noqa: S308
+        setattr(page, TRANSLATION_URLS_ATTRIBUTE, kept["translations"])
         return {**kept, **html}
     parts = build_product_parts(request, page, variants, crumbs)
     if keep:
@@ -99,7 +110,8 @@ def product_parts(
 def build_product_parts(
     request: HttpRequest, page: ProductPage, variants: list[ProductVariant], crumbs: list[Page]
 ) -> dict[str, Any]:
-    """What product_parts keeps, made from the database (two queries for the photos)."""
+    """What product_parts keeps, made from the database (two queries for the photos, one for
+    the translations' addresses)."""
     images = page.images = page.gallery()
     share = images[0].image.get_renditions(SHARE_IMAGE)[SHARE_IMAGE] if images else None
     gallery = get_template(GALLERY_TEMPLATE).template.render(Context({"images": images}))
@@ -118,6 +130,8 @@ def build_product_parts(
         }
         if share is not None
         else None,
+        # The language switcher's and the hreflang links' addresses (home.seo).
+        "translations": translation_urls(request, page),
     }
 
 

@@ -103,6 +103,30 @@ def test_each_language_gets_its_own_parts(client, ring):
     assert product_data(english)["name"] == "Amber ring"
 
 
+def translation_links(html: str) -> tuple[set[str], set[str]]:
+    """The hreflang languages and the language switcher's addresses of a page."""
+    switcher = re.search(r'<nav class="lang-switcher".*?</nav>', html, re.S).group(0)
+    return set(re.findall(r'hreflang="([a-z]{2})"', html)), set(
+        re.findall(r'name="next" value="([^"]+)"', switcher)
+    )
+
+
+def test_the_translations_addresses_are_kept_and_a_new_translation_shows_at_once(client, ring):
+    assert translation_links(page_of(client, ring)) == ({"en"}, {"/ru/", "/kk/"})
+
+    russian = translate_page(ring, "ru", {"Amber ring": "Янтарное кольцо"})
+    page_of(client, ring)  # kept again, in the new generation
+    with CaptureQueriesContext(connection) as queries:
+        html = page_of(client, ring)
+
+    assert translation_links(html) == ({"en", "ru"}, {russian.url, "/kk/"})
+    assert re.search(r'hreflang="ru" href="([^"]+)"', html).group(1).endswith(russian.url)
+    assert not [q for q in queries.captured_queries if '"translation_key" = ' in q["sql"]]
+
+    russian.unpublish()
+    assert translation_links(page_of(client, ring)) == ({"en"}, {"/ru/", "/kk/"})
+
+
 def test_the_form_and_basket_stay_with_each_visitor(ring):
     shopper = Client()
     variant = ring.variants.order_by("sort_order", "pk").first()
