@@ -3,8 +3,9 @@
 Wagtail routes `/en/shop/rings/ring-1/` by asking each page for its child (one query) and then
 for the child's specific page (another), so a product three levels down cost seven queries
 before any rendering. Every page stores its `url_path`, so the whole chain above the target
-comes in one query (and is remembered per content generation); the target's id and type come
-from a light look-up among its parent's children, and its specific page from a second query.
+comes in one query (and is remembered per content generation); the target comes in one more
+query when its type is the one last routed to below its parent (a category's products), else
+from a light look-up of its id and type among its parent's children and a second query.
 A page type with its own `route()` (for example the privacy policy's routable archive) anywhere
 on the way makes the router fall back to Wagtail's."""
 
@@ -68,8 +69,7 @@ def route_by_url_path(
 
     The pages above the target (the shop, a category: a few per site and language) are
     remembered per content generation (cms.memo; moving, renaming or publishing a page starts a
-    new one), so a product page reads only its own row: a light look-up of its id and type
-    among its parent's children, then its specific page.
+    new one), so a product page reads only its own row (`_child`).
     """
     if not components:
         return None
@@ -87,8 +87,35 @@ def route_by_url_path(
         [copy.copy(page) for page in found[1]],
     )
     parent = chain[-1] if chain else root
+    target = _child(parent, components[-1])
+    if target is None:
+        return None
+    target._cached_parent_obj = parent
+    setattr(target, ANCESTORS_ATTRIBUTE, [root, *chain])
+    setattr(target, TREE_ROOT_ATTRIBUTE, tree_root)
+    return target.route(request, [])
+
+
+# The page type last routed to below each parent page (a category's children are products):
+# only a guess that saves the look-up of the target's type, checked by the query itself. One
+# entry per page that has children, so it stays small however large the catalogue grows.
+_child_types: dict[int, int] = {}
+
+
+def _child(parent: Page, slug: str) -> Page | None:
+    """The specific page at `slug` below `parent`: in one query when its type is the one last
+    routed to below `parent`, else a light look-up of its id and type and then its row."""
+    guess = _child_types.get(parent.pk)
+    if guess is not None:
+        guessed_class = ContentType.objects.get_for_id(guess).model_class()
+        if guessed_class is not None:
+            found = guessed_class.objects.filter(
+                children_q(parent), slug=slug, content_type_id=guess
+            ).first()
+            if found is not None:
+                return found
     row = (
-        Page.objects.filter(children_q(parent), slug=components[-1])
+        Page.objects.filter(children_q(parent), slug=slug)
         .values_list("pk", "content_type_id")
         .first()
     )
@@ -97,11 +124,8 @@ def route_by_url_path(
     target_class = ContentType.objects.get_for_id(row[1]).model_class()
     if target_class is None or not issubclass(target_class, Page):
         return None
-    target = target_class.objects.get(pk=row[0])
-    target._cached_parent_obj = parent
-    setattr(target, ANCESTORS_ATTRIBUTE, [root, *chain])
-    setattr(target, TREE_ROOT_ATTRIBUTE, tree_root)
-    return target.route(request, [])
+    _child_types[parent.pk] = row[1]
+    return target_class.objects.get(pk=row[0])
 
 
 class OneQueryRouteMixin:

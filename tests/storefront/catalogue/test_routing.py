@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from home.routing import ANCESTORS_ATTRIBUTE
 from tests.factories.catalogue import CategoryPageFactory
 
 
@@ -58,6 +59,31 @@ def test_a_products_own_row_is_all_a_second_product_of_the_category_reads(client
         q["sql"] for q in queries.captured_queries if 'FROM "wagtailcore_page"' in q["sql"]
     ]
     assert not [sql for sql in page_reads if '"wagtailcore_page"."url_path" IN' in sql]
+
+
+def test_a_second_product_of_the_category_is_read_in_one_query(client, rings):
+    assert served(client, rings[0].url)[0] == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert served(client, rings[1].url) == (200, rings[1].pk)
+
+    target_reads = [q["sql"] for q in queries.captured_queries if "'ring-1'" in q["sql"]]
+    assert len(target_reads) == 1
+    assert '"catalogue_productpage"' in target_reads[0]  # its specific row at once
+
+
+def test_children_of_another_type_than_the_last_one_routed_are_found(client, shop, product_maker):
+    # The shop holds categories and products side by side.
+    loose = product_maker(shop["index"], title="Loose pin", slug="loose-pin", price=Decimal("500"))
+    category = shop["rings"]
+
+    for _ in range(2):
+        for page in (category, loose):
+            response = client.get(page.url)
+            assert response.context["page"].pk == page.pk
+            # Routed here, not by Wagtail's router (the fallback): the ancestors came along.
+            assert hasattr(response.context["page"], ANCESTORS_ATTRIBUTE)
+    assert served(client, "/en/shop/no-such-page/")[0] == 404
+    assert served(client, category.url) == (200, category.pk)
 
 
 def test_a_moved_product_and_a_renamed_category_are_found_at_once(client, shop, rings):
