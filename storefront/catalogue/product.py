@@ -2,15 +2,15 @@
 left, breadcrumbs and the data for search engines.
 
 The page's photos (gallery and thumbnails, `<picture>` elements of 14 renditions for two
-photos), its share image, its schema.org data and the addresses of its translations change only
-with content, like a product card; building them (three queries and the pictures) was a quarter of a product page's time for the
-shoppers the page cache does not serve (a basket or an account). So they are kept, rendered, in
-the cache per product, host, language and content generation (cms.page_cache: every publish,
-page save, stock, variant, image or setting change starts a new one), and read in one round
-trip. Nothing per visitor is in them: the gallery is rendered with a plain template context,
-and the add-to-basket form (its CSRF token, the chosen variant) is rendered on every request. A
-preview is never kept: it shows a draft.
-"""
+photos), its share image, its schema.org data, its variants with what is left of each and the
+addresses of its translations change only with content, like a product card; building them
+(four queries and the pictures) was a quarter of a product page's time for the shoppers the
+page cache does not serve (a basket or an account). So they are kept in the cache per product,
+host, language and content generation (cms.page_cache: every publish, page save, stock,
+variant, image or setting change starts a new one), and read in one round trip. Nothing per
+visitor is in them: the gallery is rendered with a plain template context, and the
+add-to-basket form (its CSRF token, the chosen variant) is rendered on every request. A preview
+is never kept: it shows a draft."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import router
 from django.http import HttpRequest
 from django.template import Context
 from django.template.loader import get_template
@@ -65,11 +66,10 @@ def product_facts(page: ProductPage) -> dict[str, Any]:
 
 def product_context(request: HttpRequest, page: ProductPage) -> dict[str, Any]:
     """The product page's variants, breadcrumbs, SEO data and its kept parts (`parts`)."""
-    facts = product_facts(page)
     crumbs = breadcrumbs(page)
-    parts = product_parts(request, page, facts["variants"], crumbs)
+    parts = product_parts(request, page, crumbs)
     return {
-        **facts,
+        **parts["facts"],
         "chosen_variant": request.GET.get("variant", ""),
         "breadcrumbs": crumbs,
         "seo": seo_context(request, page),
@@ -84,11 +84,10 @@ def parts_key(request: HttpRequest, generation: str, page: Page) -> str:
     return f"product:{PARTS_FORMAT}:{generation}:{host}:{language}:{page.pk}"
 
 
-def product_parts(
-    request: HttpRequest, page: ProductPage, variants: list[ProductVariant], crumbs: list[Page]
-) -> dict[str, Any]:
-    """The gallery's HTML, the schema.org data's HTML and the share image, from the cache when
-    kept there (see the module's docstring)."""
+def product_parts(request: HttpRequest, page: ProductPage, crumbs: list[Page]) -> dict[str, Any]:
+    """The gallery's HTML, the schema.org data's HTML, the share image, the translations'
+    addresses and the product's facts (`product_facts`), from the cache when kept there (see the
+    module's docstring)."""
     generation = current_generation()
     keep = bool(generation and settings.PRODUCT_CACHE_SECONDS) and not getattr(
         request, "is_preview", False
@@ -99,12 +98,49 @@ def product_parts(
         # HTML this module rendered with autoescaping templates and format_html.
         html = {name: mark_safe(kept[name]) for name in ("gallery", "data")}  # noqa: S308
         setattr(page, TRANSLATION_URLS_ATTRIBUTE, kept["translations"])
-        return {**kept, **html}
-    parts = build_product_parts(request, page, variants, crumbs)
+        return {**kept, **html, "facts": _facts_from_storage(page, kept["facts"])}
+    facts = product_facts(page)
+    parts = {**build_product_parts(request, page, facts["variants"], crumbs), "facts": facts}
     if keep:
-        stored = {**parts, "gallery": str(parts["gallery"]), "data": str(parts["data"])}
+        stored = {
+            **parts,
+            "gallery": str(parts["gallery"]),
+            "data": str(parts["data"]),
+            "facts": _facts_for_storage(facts),
+        }
         cache.set(key, stored, settings.PRODUCT_CACHE_SECONDS)
     return parts
+
+
+def _variant_fields() -> list[str]:
+    from storefront.catalogue.models import ProductVariant
+
+    return [field.attname for field in ProductVariant._meta.concrete_fields]
+
+
+def _facts_for_storage(facts: dict[str, Any]) -> dict[str, Any]:
+    """The variants as their column values: a pickled variant would carry its product page."""
+    fields = _variant_fields()
+    return {
+        **facts,
+        "variants": [
+            (tuple(getattr(variant, name) for name in fields), variant.orderable)
+            for variant in facts["variants"]
+        ],
+    }
+
+
+def _facts_from_storage(page: ProductPage, stored: dict[str, Any]) -> dict[str, Any]:
+    from storefront.catalogue.models import ProductVariant
+
+    fields = _variant_fields()
+    variants = []
+    for values, orderable in stored["variants"]:
+        variant = ProductVariant.from_db(router.db_for_read(ProductVariant), fields, values)
+        variant.product = page
+        variant.orderable = orderable
+        variants.append(variant)
+    return {**stored, "variants": variants}
 
 
 def build_product_parts(

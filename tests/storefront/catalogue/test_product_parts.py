@@ -52,6 +52,7 @@ def test_a_second_view_takes_the_photos_and_data_from_the_cache(client, ring):
     # Changed behind the application's back (no signal): the kept gallery and data still show
     # the old alt text and name, which proves they came from the cache without loading photos.
     ring.gallery_images.update(alt_text="Changed behind the back")
+    ring.variants.update(name="Renamed variant")
     ProductPage.objects.filter(pk=ring.pk).update(title="Renamed behind the back")
     with CaptureQueriesContext(connection) as queries:
         html = page_of(client, ring)
@@ -59,6 +60,12 @@ def test_a_second_view_takes_the_photos_and_data_from_the_cache(client, ring):
     tables = " ".join(query["sql"] for query in queries.captured_queries)
     assert "catalogue_productimage" not in tables
     assert "wagtailimages_rendition" not in tables
+    assert "catalogue_productvariant" not in tables
+    assert "Renamed variant" not in html
+    # The variants' table and the form's choices, as the first view showed them.
+    variants = list(ring.variants.order_by("sort_order", "pk"))
+    assert [f'<option value="{v.sku}"' in html for v in variants] == [True, True]
+    assert html.count('<tr><th scope="row">') == first_html.count('<tr><th scope="row">') == 2
     assert "Changed behind the back" not in html
     assert product_data(html)["name"] == "Amber ring"
     assert 'property="og:image"' in html
@@ -85,10 +92,11 @@ def test_a_stock_change_shows_in_the_data_at_once(client, ring):
 
     set_stock([ring], stock=0)
 
-    data = product_data(page_of(client, ring))
-    assert {v["offers"]["availability"] for v in data["hasVariant"]} == {
+    html = page_of(client, ring)
+    assert {v["offers"]["availability"] for v in product_data(html)["hasVariant"]} == {
         "https://schema.org/OutOfStock"
     }
+    assert 'class="availability availability-sold_out"' in html
 
 
 def test_each_language_gets_its_own_parts(client, ring):
