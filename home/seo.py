@@ -92,13 +92,20 @@ def page_alternates(request: HttpRequest, page: Page) -> list[dict[str, str]]:
     ]
 
 
+def view_paths(request: HttpRequest) -> dict[str, str]:
+    """The current view's path in each language, worked out once per request: the hreflang links
+    and the language switcher both need them, and each `translate_url` resolves the path anew."""
+    paths = getattr(request, "_view_paths", None)
+    if paths is None:
+        paths = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+        request._view_paths = paths
+    return paths
+
+
 def view_alternates(request: HttpRequest) -> list[dict[str, str]]:
     """The same view in every language (views outside the page tree exist in all of them)."""
-    path = request.path
-    return [
-        {"code": code, "url": absolute_url(request, translate_url(path, code))}
-        for code, _name in sorted(settings.LANGUAGES)
-    ]
+    paths = view_paths(request)
+    return [{"code": code, "url": absolute_url(request, paths[code])} for code in sorted(paths)]
 
 
 def seo_context(request: HttpRequest, page: Page | None = None, *, page_number: int = 1) -> dict:

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -18,12 +18,20 @@ def language_switcher(context):
     current = translation.get_language()
     page = context.get("page")
     urls = seo.translation_urls(request, page) if isinstance(page, Page) else {}
-    path = request.get_full_path() if request else "/"
+    query = iri_to_uri(request.META.get("QUERY_STRING", "")) if request else ""
     entries = []
     for code, name in settings.LANGUAGES:
         url = urls.get(code)
-        if url is None:
-            url = translate_url(path, code) if page is None else f"/{code}/"
+        if url is None and page is None and request is not None:
+            # The view in that language with the same query, as translate_url() gives it; a
+            # path no view answers stays as it came.
+            path = seo.view_paths(request)[code]
+            if path == request.path:
+                url = request.get_full_path()
+            else:
+                url = f"{path}?{query}" if query else path
+        elif url is None:
+            url = f"/{code}/"
         entries.append(
             {
                 "code": code,

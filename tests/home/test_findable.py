@@ -115,6 +115,17 @@ def test_views_outside_the_page_tree_have_canonical_and_alternates(client, site_
         )
 
 
+def test_the_language_switcher_outside_the_page_tree_keeps_the_view_and_its_query(
+    client, site_pages
+):
+    html = client.get("/ru/account/signup/?next=/ru/&x=%D0%B6").content.decode()
+    switcher = re.search(r'<nav class="lang-switcher".*?</nav>', html, re.S).group(0)
+
+    assert re.findall(r'name="next" value="([^"]+)"', switcher) == [
+        f"/{code}/account/signup/?next=/ru/&amp;x=%D0%B6" for code in ("en", "kk")
+    ]
+
+
 def test_every_absolute_url_names_the_sites_host_not_the_requests(client, catalogue):
     """Canonical, hreflang, Open Graph, JSON-LD and images: one host, the Wagtail Site's."""
     html = head(
