@@ -38,7 +38,7 @@ def test_readyz_checks_the_database_and_the_cache(client):
 def test_readyz_says_when_the_cache_is_gone(client):
     dead_redis = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

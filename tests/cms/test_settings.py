@@ -62,7 +62,7 @@ def test_redis_url_switches_cache_and_sessions_to_redis():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "cms.cache.RedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]
 
