@@ -160,8 +160,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Product cards (storefront/catalogue/cards.py): seconds a rendered card is kept for its product,
 # language and content generation (any content change retires it at once); 0 switches it off.
 CARD_CACHE_SECONDS = env.int("CARD_CACHE_SECONDS", default=600)
-# A product page's gallery, share image and schema.org data (storefront/catalogue/product.py),
-# per product, language and content generation; 0 switches it off.
+# A product page's gallery, share image, schema.org data, variants and translations' addresses
+# (storefront/catalogue/product.py), per product, language and content generation; 0 switches
+# it off.
 PRODUCT_CACHE_SECONDS = env.int("PRODUCT_CACHE_SECONDS", default=600)
 # Listing results (storefront/catalogue/listing.py): the count and each page's product ids of a
 # listing and its filters, per content generation; 0 switches it off.
