@@ -1,5 +1,6 @@
-"""A product page's gallery, share image and schema.org data are kept per product, language and
-content generation; its form and everything per visitor are rendered on every request."""
+"""A product page's gallery, share image, schema.org data, variants and translations' addresses
+are kept per product, language and content generation; its form and everything per visitor are
+rendered on every request."""
 
 import json
 import re
