@@ -98,22 +98,22 @@ def route_by_url_path(
 
 # The page type last routed to below each parent page (a category's children are products):
 # only a guess that saves the look-up of the target's type, checked by the query itself. One
-# entry per page that has children, so it stays small however large the catalogue grows.
-_child_types: dict[int, int] = {}
+# entry per page that has children, so it stays small however large the catalogue grows. It
+# holds classes, not content type ids, which change when a database is flushed and filled again.
+_child_types: dict[int, type[Page]] = {}
 
 
 def _child(parent: Page, slug: str) -> Page | None:
     """The specific page at `slug` below `parent`: in one query when its type is the one last
     routed to below `parent`, else a light look-up of its id and type and then its row."""
-    guess = _child_types.get(parent.pk)
-    if guess is not None:
-        guessed_class = ContentType.objects.get_for_id(guess).model_class()
-        if guessed_class is not None:
-            found = guessed_class.objects.filter(
-                children_q(parent), slug=slug, content_type_id=guess
-            ).first()
-            if found is not None:
-                return found
+    guessed_class = _child_types.get(parent.pk)
+    if guessed_class is not None:
+        content_type = ContentType.objects.get_for_model(guessed_class, for_concrete_model=False)
+        found = guessed_class.objects.filter(
+            children_q(parent), slug=slug, content_type=content_type
+        ).first()
+        if found is not None:
+            return found
     row = (
         Page.objects.filter(children_q(parent), slug=slug)
         .values_list("pk", "content_type_id")
@@ -124,7 +124,7 @@ def _child(parent: Page, slug: str) -> Page | None:
     target_class = ContentType.objects.get_for_id(row[1]).model_class()
     if target_class is None or not issubclass(target_class, Page):
         return None
-    _child_types[parent.pk] = row[1]
+    _child_types[parent.pk] = target_class
     return target_class.objects.get(pk=row[0])
 
 
