@@ -41,11 +41,6 @@ PRODUCTS = int(os.environ.get("BENCH_PRODUCTS", "1000"))
 DB = os.environ.get("BENCH_DB", "sqlite")
 
 
-# Wagtail's SQLite full-text backend scores every match: a search over 10,000 matching products
-# takes minutes per request, so the bigger SQLite runs leave search out (docs/performance.md).
-SKIP_SEARCH = DB == "sqlite" and PRODUCTS > 1000
-
-
 def bench_env(page_cache: bool = True, fragments: bool = True) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -299,8 +294,6 @@ def main() -> None:
         "search": "/en/search/?q=ring",
         "API product list": "/api/store/v1/products/?page_size=24",
     }
-    if SKIP_SEARCH:
-        del pages["search"]
     urls = {"healthz": "/healthz", **pages, "static file": found["static"]}
     counts = query_counts(env, {**pages, "healthz": "/healthz"})
     base = f"http://127.0.0.1:{PORT}"
@@ -426,11 +419,6 @@ def render_report(rows, startup: float, respawn: float | None) -> str:
         "- page cache off: product cards, listing results (count, each page's products) and a "
         "product page's photos and data still come from their caches (storefront/catalogue/"
         "cards.py, listing.py, product.py); all off: no cache at all",
-        *(
-            ["- search not measured (SQLite's full-text backend; docs/performance.md)"]
-            if SKIP_SEARCH
-            else []
-        ),
         "",
         "| URL | page cache | req/s | % of /healthz | p50 ms | p99 ms | errors | queries |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
