@@ -61,6 +61,8 @@ class RankedQueryCompiler(upstream.SQLiteSearchQueryCompiler):
 class RankedSearchResults(upstream.SQLiteSearchResults):
     def _ranked(self) -> list[tuple[int, float]] | None:
         compiler = self.query_compiler
+        if not isinstance(compiler, RankedQueryCompiler):  # autocomplete keeps upstream's
+            return None
         return compiler.ranked(compiler.get_config(self.backend))
 
     def _do_search(self) -> list:

@@ -1,7 +1,8 @@
 """Catalogue queries of the storefront API: the same filters, sort and search as the shop pages.
 
 Products come in the requested language (`?lang=`, else Accept-Language); listings run a fixed
-number of queries whatever the page size (the listing prefetches of models.py).
+number of queries whatever the page size (the listing prefetches of models.py), and each
+product's entry is kept per language and content generation like the shop's cards (cards.py).
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from ninja import Field, Query, Router, Schema
 
 from cms.memo import remembered
 from cms.tree import children_q
+from storefront.catalogue.cards import kept_per_product
 from storefront.catalogue.listing import (
     PRODUCTS_PER_PAGE,
     ListingPaginator,
     annotate_cards,
     filter_products,
-    in_order,
     listing_key,
 )
 from storefront.catalogue.models import (
@@ -139,26 +140,36 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
         filters.page_size,
         # A search's order comes from the search backend, which runs on every request anyway.
         remember_as="" if filters.q else f"api:{listing_key(within, values)}",
-        load=lambda ids: in_order(
-            ids,
-            with_listing_data(
-                ProductPage.objects.filter(pk__in=ids).select_related("locale"),
-                IMAGE_SPECS.values(),
-            ),
-        ),
+        load=list,  # the products' ids: the entries not in the cache are read below
     )
     page = paginator.get_page(filters.page)
-    items = list(page.object_list)
-    annotate_cards(items)
+    ids = list(page.object_list)
+    entries = kept_per_product(
+        request, lambda pk: "api-item", ids, lambda ids: _entries(request, ids)
+    )
     return {
         "count": paginator.count,
         "page": page.number,
         "pages": paginator.num_pages,
         "page_size": filters.page_size,
-        "items": [
-            _card(request, product, product.listing_images[0] if product.listing_images else None)
-            for product in items
-        ],
+        "items": [entries[pk] for pk in ids if pk in entries],
+    }
+
+
+def _entries(request: HttpRequest, ids: list[int]) -> dict[int, dict]:
+    """The list entries of these products, in three queries (the listing prefetches)."""
+    products = list(
+        with_listing_data(
+            ProductPage.objects.filter(pk__in=ids).select_related("locale"),
+            IMAGE_SPECS.values(),
+        )
+    )
+    annotate_cards(products)
+    return {
+        product.pk: _card(
+            request, product, product.listing_images[0] if product.listing_images else None
+        )
+        for product in products
     }
 
 

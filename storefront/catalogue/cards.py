@@ -15,7 +15,8 @@ processors, so no CSRF token, basket, account or messages) and has no form.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,11 +36,32 @@ CARD_TEMPLATE = "catalogue/includes/product_card.html"
 EAGER_CARDS = 4
 
 
-def card_key(request: HttpRequest | None, generation: str, product_id: int, *, lazy: bool) -> str:
+def kept_per_product(
+    request: HttpRequest | None,
+    kind: Callable[[int], str],
+    ids: list[int],
+    make: Callable[[list[int]], dict[int, Any]],
+) -> dict[int, Any]:
+    """What `make` builds for each product id (a card's HTML, an API item), kept in the cache
+    per kind, product, language, host and content generation: one round trip for all of them,
+    `make` for the missing ones only. A product `make` no longer finds is left out."""
+    generation = current_generation()
+    timeout = settings.CARD_CACHE_SECONDS
+    if not generation or not timeout:
+        return make(ids)
     host = request.get_host() if request is not None else ""
-    return (
-        f"card:{generation}:{host}:{translation.get_language()}:{product_id}:{'l' if lazy else 'e'}"
-    )
+    language = translation.get_language()
+    keys = {pk: f"{kind(pk)}:{generation}:{host}:{language}:{pk}" for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys[pk] not in found]
+    made = make(missing) if missing else {}
+    if made:
+        cache.set_many({keys[pk]: value for pk, value in made.items()}, timeout)
+    return {
+        pk: made[pk] if pk in made else found[keys[pk]]
+        for pk in ids
+        if pk in made or keys[pk] in found
+    }
 
 
 def _rows(items: list) -> list:
@@ -75,23 +97,14 @@ def product_cards(request: HttpRequest | None, items: Sequence) -> list[SafeStri
     rendered (and kept) if not. A listing passes ids: when every card is cached, no product
     row is read at all."""
     items = list(items)
+    given = {item.pk: item for item in items if not isinstance(item, int)}
     ids = [item if isinstance(item, int) else item.pk for item in items]
     lazy = {pk: index >= EAGER_CARDS for index, pk in enumerate(ids)}
-    generation = current_generation()
-    timeout = settings.CARD_CACHE_SECONDS
-    if not generation or not timeout:
-        products = _rows(items)
+
+    def render(missing: list[int]) -> dict[int, str]:
+        products = _rows([given.get(pk, pk) for pk in missing])
         _prepare(products)
-        return [render_card(request, p, lazy=lazy[p.pk]) for p in products]
-    keys = {pk: card_key(request, generation, pk, lazy=lazy[pk]) for pk in ids}
-    found = cache.get_many(list(keys.values()))
-    missing = _rows([item for item, pk in zip(items, ids, strict=True) if keys[pk] not in found])
-    _prepare(missing)
-    made = {product.pk: render_card(request, product, lazy=lazy[product.pk]) for product in missing}
-    if made:
-        cache.set_many({keys[pk]: str(html) for pk, html in made.items()}, timeout)
-    return [
-        made[pk] if pk in made else mark_safe(found[keys[pk]])  # noqa: S308 - stored card HTML
-        for pk in ids
-        if pk in made or keys[pk] in found
-    ]
+        return {p.pk: str(render_card(request, p, lazy=lazy[p.pk])) for p in products}
+
+    cards = kept_per_product(request, lambda pk: "card-l" if lazy[pk] else "card-e", ids, render)
+    return [mark_safe(cards[pk]) for pk in ids if pk in cards]  # noqa: S308 - rendered card HTML

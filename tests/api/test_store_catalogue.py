@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -109,6 +110,45 @@ def test_a_product_with_no_variant_left_is_sold_out(client, shop):
     assert [item["availability"] for item in listing] == ["in_stock", "sold_out"]
     assert detail["availability"] == "sold_out"
     assert detail["variants"][0]["orderable"] is False
+
+
+@pytest.fixture
+def kept_entries(settings, tmp_path):
+    """Production's memory of content: list entries kept per content generation (cards.py)."""
+    cache.clear()
+    settings.CONTENT_MEMORY = True
+    settings.CARD_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_STAMP = str(tmp_path / "page-cache.stamp")
+
+
+def test_kept_list_entries_follow_stock_prices_and_language(client, translated_shop, kept_entries):
+    def listing(**params) -> list[dict]:
+        return client.get(f"{STORE}/products/", {"sort": "name", **params}).json()["items"]
+
+    first = listing()
+    with CaptureQueriesContext(connection) as queries:
+        again = listing()
+    assert again == first
+    assert len(queries) == 0  # the entries, the count and the page's ids were all kept
+    assert [(item["title"], item["availability"]) for item in first] == [
+        ("Gift box", "in_stock"),
+        ("Silver ring", "in_stock"),
+    ]
+    assert [item["title"] for item in listing(lang="ru")] == [
+        "Подарочная коробка",
+        "Серебряное кольцо",
+    ]
+
+    variant = translated_shop["ring_variant"]
+    variant.stock = 0
+    variant.save()
+    ring = translated_shop["ring"]
+    ring.price = Decimal("13900")
+    ring.save_revision().publish()
+
+    ring_entry = listing()[1]
+    assert ring_entry["availability"] == "sold_out"
+    assert Decimal(str(ring_entry["price"])) == Decimal("13900")
 
 
 def _listing_queries(client, page_size: int) -> int:
