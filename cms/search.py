@@ -73,7 +73,9 @@ class RankedSearchResults(upstream.SQLiteSearchResults):
         rows = self.query_compiler.queryset.in_bulk([pk for pk, _ in shown])
         results = []
         for pk, score in shown:
-            row = rows[pk]
+            row = rows.get(pk)
+            if row is None:  # deleted since it was ranked
+                continue
             if self._score_field:
                 setattr(row, self._score_field, score)
             results.append(row)

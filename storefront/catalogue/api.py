@@ -145,7 +145,7 @@ def list_products(request: HttpRequest, filters: Query[ProductFilters]):
     page = paginator.get_page(filters.page)
     ids = list(page.object_list)
     entries = kept_per_product(
-        request, lambda pk: "api-item", ids, lambda ids: _entries(request, ids)
+        request, lambda pk: "api-item", ids, lambda missing: _entries(request, missing)
     )
     return {
         "count": paginator.count,
