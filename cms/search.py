@@ -1,11 +1,8 @@
 """Wagtail's database search backend, with SQLite's relevance ranking done in one pass.
 
-modelsearch 1.3 ranks SQLite matches with a correlated subquery, so SQLite runs the full-text
-match again for every matching row: a word found in 1,000 products cost 0.27 s a search, in
-10,000 several minutes (django-modelsearch#85 says as much). Here one full-text query returns
-every match of the searched rows with its score, Python orders them, and only the page shown is
-loaded. PostgreSQL, the production database, ranks in a join and keeps the upstream backend, as
-do searches that are not ordered by relevance (upstream runs one uncorrelated query for those).
+PostgreSQL, the production database, ranks in a join and keeps Wagtail's backend as it is; on
+SQLite with FTS5, modelsearch 1.3 ranks every match with a query of its own, so
+cms.sqlite_search takes its place there.
 """
 
 from __future__ import annotations
@@ -13,87 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite import sqlite as upstream
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
 
-
-class RankedQueryCompiler(upstream.SQLiteSearchQueryCompiler):
-    _ranked: list[tuple[int, float]] | None = None
-
-    def ranked(self, config: Any) -> list[tuple[int, float]] | None:
-        """Each matching row's pk and score, best first; None where upstream's query is kept.
-
-        Kept on the compiler, which a search's count and its sliced pages share, so a
-        paginated search runs the full-text query once.
-        """
-        query = normalize(self.query)
-        if not self.order_by_relevance or isinstance(query, MatchAll | Not):
-            return None
-        if self._ranked is None:
-            entries = (
-                upstream.SQLiteFTSIndexEntry.objects.filter(
-                    MatchExpression(
-                        self.fields or self.FTS_TABLE_FIELDS,
-                        self.build_search_query(query, config=config),
-                    )
-                )
-                .filter(
-                    index_entry__content_type__in=get_descendants_content_types_pks(
-                        self.queryset.model
-                    ),
-                    # The index keeps ids as text; SQLite compares them as numbers here.
-                    index_entry__object_id__in=self.queryset.order_by().values("pk"),
-                )
-                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
-                .values_list("index_entry__object_id", "score")
-            )
-            best: dict[int, float] = {}
-            for object_id, score in entries:
-                pk = int(object_id)
-                best[pk] = min(score, best.get(pk, score))
-            # bm25 is lower for a better match; upstream breaks ties by the newest row first.
-            self._ranked = sorted(best.items(), key=lambda row: (row[1], -row[0]))
-        return self._ranked
-
-
-class RankedSearchResults(upstream.SQLiteSearchResults):
-    def _ranked(self) -> list[tuple[int, float]] | None:
-        compiler = self.query_compiler
-        if not isinstance(compiler, RankedQueryCompiler):  # autocomplete keeps upstream's
-            return None
-        return compiler.ranked(compiler.get_config(self.backend))
-
-    def _do_search(self) -> list:
-        ranked = self._ranked()
-        if ranked is None:
-            return super()._do_search()
-        shown = ranked[self.start : self.stop]
-        rows = self.query_compiler.queryset.in_bulk([pk for pk, _ in shown])
-        results = []
-        for pk, score in shown:
-            row = rows.get(pk)
-            if row is None:  # deleted since it was ranked
-                continue
-            if self._score_field:
-                setattr(row, self._score_field, score)
-            results.append(row)
-        return results
-
-    def _do_count(self) -> int:
-        ranked = self._ranked()
-        return super()._do_count() if ranked is None else len(ranked)
-
-
-class RankedSQLiteSearchBackend(upstream.SQLiteSearchBackend):
-    query_compiler_class = RankedQueryCompiler
-    results_class = RankedSearchResults
+UPSTREAM_SQLITE = "modelsearch.backends.database.sqlite.sqlite.SQLiteSearchBackend"
 
 
 def SearchBackend(params: dict) -> Any:  # noqa: N802 (the name Wagtail looks up in a backend module)
     """The database backend Wagtail would pick, with the one-pass ranking where it is SQLite FTS5."""
     backend = database_backend(params)
-    if type(backend) is upstream.SQLiteSearchBackend:
+    if f"{type(backend).__module__}.{type(backend).__qualname__}" == UPSTREAM_SQLITE:
+        from cms.sqlite_search import RankedSQLiteSearchBackend
+
         return RankedSQLiteSearchBackend(params)
     return backend
