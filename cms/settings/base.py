@@ -157,8 +157,9 @@ else:
 # Whole pages for anonymous visitors (cms/page_cache.py): seconds a stored page may be served
 # at most (a publish or stock change retires it at once); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Product cards (storefront/catalogue/cards.py): seconds a rendered card is kept for its product,
-# language and content generation (any content change retires it at once); 0 switches it off.
+# Product cards and the storefront API's list entries (storefront/catalogue/cards.py): seconds
+# one is kept for its product, language and content generation (any content change retires it at
+# once); 0 switches it off.
 CARD_CACHE_SECONDS = env.int("CARD_CACHE_SECONDS", default=600)
 # A product page's gallery, share image, schema.org data, variants and translations' addresses
 # (storefront/catalogue/product.py), per product, language and content generation; 0 switches
