@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's widget templates for forms rendered with the project's templates
+    # (storefront.catalogue.forms.ProductFilterForm).
+    "django.forms",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -54,10 +55,22 @@ SORT_ORDER_BY = {
 }
 
 
+class ListingSelect(forms.Select):
+    """Django's Select with its options written in one template (templates/catalogue/widgets/
+    select.html): Django renders each `<option>` through two templates of its own, most of the
+    filter form's time on a listing the page cache does not serve. The markup is Django's."""
+
+    template_name = "catalogue/widgets/select.html"
+
+
 class ProductFilterForm(forms.Form):
     """The listing's query string; a malformed value drops only that filter, never the page."""
 
-    category = forms.ChoiceField(label=_("Category"), required=False)
+    # The project's templates hold ListingSelect's template; Django's own widgets are found
+    # there too (django.forms in INSTALLED_APPS).
+    default_renderer = TemplatesSetting
+
+    category = forms.ChoiceField(label=_("Category"), required=False, widget=ListingSelect)
     min_price = forms.DecimalField(
         label=_("Price from"),
         required=False,
@@ -68,8 +81,10 @@ class ProductFilterForm(forms.Form):
     max_price = forms.DecimalField(
         label=_("Price to"), required=False, min_value=Decimal("0"), max_digits=12, decimal_places=2
     )
-    availability = forms.ChoiceField(label=_("Availability"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+    availability = forms.ChoiceField(label=_("Availability"), required=False, widget=ListingSelect)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=SORT_CHOICES, widget=ListingSelect
+    )
 
     def __init__(self, *args, categories=(), **kwargs):
         super().__init__(*args, **kwargs)

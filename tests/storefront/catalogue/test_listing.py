@@ -174,3 +174,34 @@ def test_a_long_listing_links_the_first_last_and_nearby_pages_only(client, shop)
     assert re.findall(r'<a href="\?page=(\d+)">', html) == ["1", "4", "5", "7", "8", "9", "10"]
     assert '<span aria-current="page">6</span>' in html
     assert html.count('<span class="pagination-gap">…</span>') == 1
+
+
+def test_filter_form_markup_is_djangos_own(catalogue):
+    """The listing's selects write their options in one template (ListingSelect); shoppers and
+    their browsers get exactly the markup Django's Select gives, selected values and escaping
+    included."""
+    from django import forms
+
+    from storefront.catalogue.forms import ProductFilterForm
+
+    catalogue["rings"].title = 'Rings & "charms" <new>'
+    data = {"category": catalogue["rings"].slug, "sort": "-price", "min_price": "5"}
+    categories = [catalogue["rings"], catalogue["scarves"]]
+
+    class Stock(ProductFilterForm):
+        default_renderer = None
+
+    ours = ProductFilterForm(data, categories=categories)
+    stock = Stock(data, categories=categories)
+    for field in stock.fields.values():
+        if isinstance(field.widget, forms.Select):
+            field.widget = forms.Select(choices=field.widget.choices)
+
+    def markup(form) -> dict[str, str]:
+        return {field.name: re.sub(r">\s+<", "><", str(field)) for field in form}
+
+    rendered = markup(ours)
+    assert rendered == markup(stock)
+    assert f'<option value="{catalogue["rings"].slug}" selected>' in rendered["category"]
+    assert "Rings &amp; &quot;charms&quot; &lt;new&gt;" in rendered["category"]
+    assert '<option value="-price" selected>' in rendered["sort"]
