@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.e2e.test_consent import ASSETS, Visitor, shop, visitor  # noqa: F401 - fixtures
+from tests.e2e.test_consent import API, ASSETS, Visitor, shop, visitor  # noqa: F401 - fixtures
 
 # Stands in for array.js: runs our before_send over an event whose URLs carry the secrets, as
 # posthog-js would after a visit to those pages, and posts what is left.
@@ -46,10 +46,13 @@ def test_no_posthog_on_secret_pages_and_no_secret_in_any_event(browser, shop):  
         assert kz.posthog_requests == []
         assert kz.page.locator("#nera-analytics-config").count() == 0
 
-        # From that page to the shop: analytics starts, and the referrer is cut.
-        kz.page.evaluate("() => { window.location.href = '/en/'; }")
-        kz.page.wait_for_load_state("networkidle")
-        kz.page.wait_for_function("() => true")
+        # From that page to the shop: analytics starts, and the referrer is cut. The event is
+        # posted after the page has loaded: wait for it, not for a quiet network.
+        def event_posted(response) -> bool:
+            return response.url.startswith(API) and response.request.method == "POST"
+
+        with kz.page.expect_response(event_posted, timeout=15_000), kz.page.expect_navigation():
+            kz.page.evaluate("() => { window.location.href = '/en/'; }")
         assert any(url.startswith(ASSETS) for url in kz.posthog_requests)
         assert kz.events, "posthog-js was not started on the shop's home page"
         sample = kz.events[-1]["sample"]
