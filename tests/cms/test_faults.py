@@ -30,10 +30,10 @@ def analytics_at(settings):
     ensure_cookie_groups()
     _client.cache_clear()
 
-    def configure(url: str) -> None:
+    def configure(url: str, timeout: float = 0.5) -> None:
         settings.POSTHOG_KEY = KEY
         settings.POSTHOG_HOST = url
-        settings.POSTHOG_TIMEOUT = 0.5
+        settings.POSTHOG_TIMEOUT = timeout
 
     yield configure
     _client.cache_clear()
@@ -63,7 +63,7 @@ def test_checkout_and_signup_succeed_with_posthog_down(shop, analytics_at, kind)
         assert working.wait_for_events(1)
 
         _client.cache_clear()
-        analytics_at(refusing_url() if kind == "refuses" else hanging.url)
+        analytics_at(refusing_url() if kind == "refuses" else hanging.url, timeout=5)
         client = shopper_client()
         fill_basket(client, shop)
         data = {**VALID, "email": "second@example.com", "token": form_token(client)}
@@ -73,5 +73,7 @@ def test_checkout_and_signup_succeed_with_posthog_down(shop, analytics_at, kind)
     assert checkout.status_code == 302 and signup.status_code == 302
     assert Inquiry.objects.filter(email="second@example.com").exists()
     assert User.objects.filter(email="aigerim@example.com").exists()
-    # Bound: events are queued for PostHog's own thread (timeout 0.5 s), never sent in the request.
-    assert checkout_time < 1.0 and signup_time < 1.0, (checkout_time, signup_time)
+    # Events are queued for PostHog's own thread, never sent in the request: sent in it, the hanging
+    # host (5 s timeout) would hold each answer 5 s or more. The bound leaves room for a busy
+    # machine (CI runs two suites side by side on two cores).
+    assert checkout_time < 2.5 and signup_time < 2.5, (checkout_time, signup_time)

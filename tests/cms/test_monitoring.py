@@ -151,7 +151,7 @@ def test_scrubbing_reaches_nested_values():
 @pytest.mark.parametrize("kind", ["refuses", "hangs"])
 def test_an_unreachable_honeybadger_never_holds_a_shopper(shop, kind):  # noqa: F811
     """Reports go out on their own thread: the shopper's 500 page and the next checkout are quick."""
-    with HangingServer() as hanging:
+    with HangingServer(hold=5) as hanging:
         endpoint = refusing_url() if kind == "refuses" else hanging.url
         with with_honeybadger(endpoint, force_sync=False):
             client = Client(raise_request_exception=False)
@@ -172,7 +172,10 @@ def test_an_unreachable_honeybadger_never_holds_a_shopper(shop, kind):  # noqa: 
             assert hanging.connections  # the report was attempted, off the request
 
     assert response.status_code == 302
-    assert failed_in < 1.0 and checkout_in < 1.0, (failed_in, checkout_in)
+    # Sent in the request, the report would wait for the hanging host (the client has no timeout;
+    # the stand-in hangs up after 5 s). The bound leaves room for a busy machine (CI runs two
+    # suites side by side on two cores).
+    assert failed_in < 2.5 and checkout_in < 2.5, (failed_in, checkout_in)
 
 
 REPORT_SCRIPT = """

@@ -76,24 +76,33 @@ def refusing_url() -> str:
 
 
 class HangingServer:
-    """Accepts connections and never answers."""
+    """Accepts connections and never answers; with `hold`, hangs up after that many seconds, so a
+    client without a timeout fails late instead of blocking the test for good."""
 
-    def __init__(self):
+    def __init__(self, hold: float | None = None):
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(50)
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
         self.connections: list[socket.socket] = []
+        self.hold = hold
         self._stop = False
         self.thread = threading.Thread(target=self._accept, daemon=True)
 
     def _accept(self):
         self.sock.settimeout(0.2)
+        accepted_at: dict[socket.socket, float] = {}
         while not self._stop:
+            if self.hold is not None:
+                for conn, at in list(accepted_at.items()):
+                    if time.monotonic() - at >= self.hold:
+                        conn.close()
+                        del accepted_at[conn]
             try:
                 conn, _addr = self.sock.accept()
             except OSError:
                 continue
+            accepted_at[conn] = time.monotonic()
             self.connections.append(conn)
 
     def __enter__(self):
