@@ -149,6 +149,9 @@ def test_scrubbing_reaches_nested_values():
 
 @pytest.mark.hardening("H34")
 @pytest.mark.parametrize("kind", ["refuses", "hangs"])
+# The honeybadger client lets its sending thread die with the connection error: here that is the
+# expected outcome, not a warning worth printing.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 def test_an_unreachable_honeybadger_never_holds_a_shopper(shop, kind):  # noqa: F811
     """Reports go out on their own thread: the shopper's 500 page and the next checkout are quick."""
     with HangingServer(hold=5) as hanging:
