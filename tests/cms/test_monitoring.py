@@ -154,6 +154,7 @@ def test_scrubbing_reaches_nested_values():
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 def test_an_unreachable_honeybadger_never_holds_a_shopper(shop, kind):  # noqa: F811
     """Reports go out on their own thread: the shopper's 500 page and the next checkout are quick."""
+    threads_before = set(threading.enumerate())
     with HangingServer(hold=5) as hanging:
         endpoint = refusing_url() if kind == "refuses" else hanging.url
         with with_honeybadger(endpoint, force_sync=False):
@@ -173,6 +174,9 @@ def test_an_unreachable_honeybadger_never_holds_a_shopper(shop, kind):  # noqa: 
             while time.monotonic() < deadline and not hanging.connections:
                 time.sleep(0.05)
             assert hanging.connections  # the report was attempted, off the request
+    # The sending thread ends once the stand-in is gone; let it end within this test.
+    for thread in set(threading.enumerate()) - threads_before:
+        thread.join(timeout=5)
 
     assert response.status_code == 302
     # Sent in the request, the report would wait for the hanging host (the client has no timeout;
