@@ -75,6 +75,15 @@ def refusing_url() -> str:
     return f"http://127.0.0.1:{port}"
 
 
+# How long a broken client waits on a hanging host: the timeout the tests give it, or the
+# HangingServer `hold` for clients without one.
+STALL = 5.0
+# What a request may take when its call to the outside is made off the request: far below STALL,
+# with room for a busy machine (CI runs two suites side by side on two cores); a request takes
+# 0.02-0.3 s here.
+QUICK = 2.5
+
+
 class HangingServer:
     """Accepts connections and never answers; with `hold`, hangs up after that many seconds, so a
     client without a timeout fails late instead of blocking the test for good."""
